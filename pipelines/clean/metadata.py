@@ -1,0 +1,75 @@
+"""Metadata read from the text itself: date header lines, datelines, headline titles, language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+DATE_HEADER = re.compile(r"^date[:\s]+(\d{4})-(\d{2})-(\d{2})$", re.I)
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+# "Washington [US], July 27 (ANI):"   "NIAMEY, July 28 (Reuters) -"
+DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Za-z .'-]{{1,40}}?)(?:\s*\[[^\]]{{1,20}}\])?,\s*"
+    rf"(?:(?P<month>{_MONTHS})\.?\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?\s*)?"
+    rf"\((?P<outlet>[A-Za-z][A-Za-z .&-]{{1,30}})\)\s*[:\-–—]\s*"
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str
+    outlet: str
+    month_day: str | None  # "07-27" when given; the year stays unknown unless written
+    year: int | None
+
+
+def parse_date_header(line: str) -> date | None:
+    m = DATE_HEADER.match(line.strip())
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def parse_dateline(paragraph: str) -> Dateline | None:
+    m = DATELINE.match(paragraph)
+    if not m:
+        return None
+    month_day = None
+    if m.group("month"):
+        month = _month_number(m.group("month"))
+        month_day = f"{month:02d}-{int(m.group('day')):02d}"
+    year = int(m.group("year")) if m.group("year") else None
+    return Dateline(place=m.group("place").strip(), outlet=m.group("outlet").strip(), month_day=month_day, year=year)
+
+
+def _month_number(name: str) -> int:
+    key = name[:3].lower()
+    return ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].index(key) + 1
+
+
+def headline_title(first: str, second: str | None) -> str | None:
+    """The first paragraph is a title when it reads like a headline, not like a sentence."""
+    text = first.strip()
+    if not text or len(text) > 200 or len(text.split()) < 3:
+        return None
+    if re.search(r"[.!?]$", text) and not text.endswith("?"):
+        return None
+    if second is None:
+        return None
+    return text
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language ("und" when there is too little text to tell)."""
+    sample = text[:4000]
+    if len(re.findall(r"\w+", sample)) < 5:
+        return "und"
+    import py3langid
+
+    lang, _ = py3langid.classify(sample)
+    return lang

@@ -1,0 +1,29 @@
+"""Repair mojibake and normalise Unicode and whitespace, keeping paragraph structure."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def repair(text: str) -> str:
+    """Fix mojibake ("â€™" -> "’"), normalise to NFC and unify line endings."""
+    text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ZERO_WIDTH.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def lines_of(text: str) -> list[str]:
+    """Lines with inner whitespace collapsed and ends stripped; blank lines kept as ''."""
+    return [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+
+
+def join_paragraphs(paragraphs: list[str]) -> str:
+    """One paragraph per block, separated by exactly one blank line."""
+    return "\n\n".join(p for p in paragraphs if p)

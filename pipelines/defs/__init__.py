@@ -1,0 +1,1 @@
+"""Dagster wiring: assets, checks, sensors and resources. No text processing lives here."""

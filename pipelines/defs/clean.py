@@ -1,0 +1,37 @@
+"""Clean group: the `documents` table, with repaired text, no page furniture, and metadata."""
+
+
+import dagster as dg
+import polars as pl
+
+from pipelines import schema
+from pipelines.clean import clean_document, mark_duplicates
+from pipelines.defs.metadata import schema_metadata, table_metadata, report
+from pipelines.ingest import RawDocument
+
+
+@dg.asset(
+    group_name="clean",
+    kinds={"polars", "parquet"},
+    metadata=schema_metadata(schema.TABLES["documents"]),
+)
+def documents(context: dg.AssetExecutionContext, raw_documents: pl.DataFrame) -> dg.Output[pl.DataFrame]:
+    """One row per article: clean body text, title, outlet, date, language, and `duplicate_of` for copies.
+
+    Boilerplate removed here would otherwise become fake people, organizations and events downstream.
+    """
+    rows = [clean_document(RawDocument(**r)) for r in raw_documents.iter_rows(named=True)]
+    df = schema.from_rows("documents", mark_duplicates(rows)).sort("source")
+    dups = df.filter(pl.col("duplicate_of").is_not_null()).height
+    report(context, f"clean: {df.height} documents ({dups} duplicates)")
+    preview = df.with_columns(pl.col("text").str.slice(0, 120))
+    return dg.Output(
+        df,
+        metadata=table_metadata(df, preview=dg.MetadataValue.md(_preview(preview)), duplicates=dups),
+    )
+
+
+def _preview(df: pl.DataFrame) -> str:
+    from pipelines.defs.metadata import markdown_preview
+
+    return markdown_preview(df.select("doc_id", "source", "title", "published_date", "language", "clean_chars", "duplicate_of", "text"))

@@ -1,0 +1,92 @@
+"""Extract group: one spaCy pass over the documents, then one asset per published table."""
+
+
+import dagster as dg
+import polars as pl
+
+from pipelines import schema
+from pipelines.defs.metadata import schema_metadata, table_metadata, report
+from pipelines.defs.resources import NewsfactsSettings
+from pipelines.extract import tables
+
+KINDS = {"polars", "parquet"}
+
+
+def _inputs(documents: pl.DataFrame):
+    from pipelines.extract.annotate import DocInput
+
+    todo = documents.filter(pl.col("duplicate_of").is_null() & (pl.col("language") == "en") & (pl.col("clean_chars") > 0))
+    return [
+        DocInput(doc_id=r["doc_id"], text=r["text"], published_date=r["published_date"], dateline_place=r["dateline_place"])
+        for r in todo.iter_rows(named=True)
+    ]
+
+
+@dg.multi_asset(
+    outs={
+        "mention_candidates": dg.AssetOut( group_name="extract", kinds=KINDS | {"spacy"},
+                     description="Entity mentions straight from the parse, before resolution.",
+                     metadata=schema_metadata(schema.TABLES["mentions"])),
+        "role_candidates": dg.AssetOut( group_name="extract", kinds=KINDS | {"spacy"},
+                     description="Role statements from the parse, before their people and bodies get ids.",
+                     metadata=schema_metadata(schema.candidate_schema("roles"))),
+        "event_candidates": dg.AssetOut( group_name="extract", kinds=KINDS | {"spacy"},
+                     description="PLOVER events from the parse, before their actors get ids.",
+                     metadata=schema_metadata(schema.candidate_schema("events"))),
+    },
+    ins={"documents": dg.AssetIn("documents")},
+)
+def parse_documents(context: dg.AssetExecutionContext, settings: NewsfactsSettings, documents: pl.DataFrame):
+    """The only spaCy pass: every English, non-duplicate document is parsed once and every extractor reads that parse."""
+    from pipelines.extract.annotate import annotate
+
+    inputs = _inputs(documents)
+    report(context, f"extract: parsing {len(inputs)} documents with {settings.spacy_model}")
+    anns = list(annotate(inputs, settings.spacy_model, n_process=settings.n_process, batch_size=settings.batch_size))
+    out = tables.candidate_tables(anns)
+    for name, key in (("mentions", "mention_candidates"), ("roles", "role_candidates"), ("events", "event_candidates")):
+        yield dg.Output(out[name], output_name=key, metadata=table_metadata(out[name]))
+
+
+@dg.asset(group_name="extract", kinds=KINDS, metadata=schema_metadata({"mention_id": pl.String, "entity_id": pl.String}))
+def entity_links(mention_candidates: pl.DataFrame, documents: pl.DataFrame) -> dg.Output[pl.DataFrame]:
+    """Mention -> person_id / org_id: names, short forms, acronyms and variants resolved within and across documents."""
+    links, _ = tables.resolve(mention_candidates, documents)
+    return dg.Output(links, metadata=table_metadata(links, entities=links["entity_id"].n_unique()))
+
+
+@dg.asset(group_name="extract", kinds=KINDS, metadata=schema_metadata(schema.TABLES["mentions"]))
+def mentions(mention_candidates: pl.DataFrame, entity_links: pl.DataFrame) -> dg.Output[pl.DataFrame]:
+    """Every entity mention with its offsets into `documents.text` and its resolved entity id."""
+    df = tables.link_mentions(mention_candidates, entity_links)
+    return dg.Output(df, metadata=table_metadata(df))
+
+
+@dg.asset(group_name="extract", kinds=KINDS, metadata=schema_metadata(schema.TABLES["people"]))
+def people(mention_candidates: pl.DataFrame, documents: pl.DataFrame) -> dg.Output[pl.DataFrame]:
+    """One row per real person, with every way the press writes the name."""
+    _, clusters = tables.resolve(mention_candidates, documents)
+    df = tables.people_table(clusters)
+    return dg.Output(df, metadata=table_metadata(df))
+
+
+@dg.asset(group_name="extract", kinds=KINDS, metadata=schema_metadata(schema.TABLES["organizations"]))
+def organizations(mention_candidates: pl.DataFrame, documents: pl.DataFrame) -> dg.Output[pl.DataFrame]:
+    """One row per organization: acronym, type and country where known."""
+    _, clusters = tables.resolve(mention_candidates, documents)
+    df = tables.organizations_table(clusters)
+    return dg.Output(df, metadata=table_metadata(df))
+
+
+@dg.asset(group_name="extract", kinds=KINDS, metadata=schema_metadata(schema.TABLES["roles"]))
+def roles(role_candidates: pl.DataFrame, mentions: pl.DataFrame, organizations: pl.DataFrame) -> dg.Output[pl.DataFrame]:
+    """Who holds which title, for which body, with status and the sentence that says so."""
+    df = tables.roles_table(role_candidates, mentions, organizations)
+    return dg.Output(df, metadata=table_metadata(df))
+
+
+@dg.asset(group_name="extract", kinds=KINDS, metadata=schema_metadata(schema.TABLES["events"]))
+def events(event_candidates: pl.DataFrame, mentions: pl.DataFrame) -> dg.Output[pl.DataFrame]:
+    """PLOVER-typed events with actor, recipient, date, place and the evidence sentence."""
+    df = tables.events_table(event_candidates, mentions)
+    return dg.Output(df, metadata=table_metadata(df))

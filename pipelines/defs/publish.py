@@ -1,0 +1,50 @@
+"""Publish group: the versioned release, written atomically under the output root."""
+
+
+import dagster as dg
+import polars as pl
+
+from pipelines.defs.metadata import report
+from pipelines.defs.resources import NewsfactsSettings
+from pipelines.publish import publish_release
+
+
+@dg.asset(
+    group_name="publish",
+    kinds={"parquet", "json"},
+    ins={name: dg.AssetIn(name) for name in ("documents", "rejected", "mentions", "people", "organizations", "roles", "events")},
+)
+def release(
+    context: dg.AssetExecutionContext,
+    settings: NewsfactsSettings,
+    documents: pl.DataFrame,
+    rejected: pl.DataFrame,
+    mentions: pl.DataFrame,
+    people: pl.DataFrame,
+    organizations: pl.DataFrame,
+    roles: pl.DataFrame,
+    events: pl.DataFrame,
+) -> dg.MaterializeResult:
+    """An immutable release folder plus `latest.json`; identical content publishes nothing new."""
+    tables = {
+        "documents": documents,
+        "rejected": rejected,
+        "mentions": mentions,
+        "people": people,
+        "organizations": organizations,
+        "roles": roles,
+        "events": events,
+    }
+    result = publish_release(tables, settings.output_dir)
+    verb = "published" if result.created else "unchanged, still"
+    report(context, f"publish: {verb} release {result.version} at {result.path}")
+    rows = "\n".join(f"| `{n}` | {df.height} |" for n, df in tables.items())
+    return dg.MaterializeResult(
+        metadata={
+            "version": result.version,
+            "path": dg.MetadataValue.path(str(result.path)),
+            "new_release": result.created,
+            "fingerprint": result.fingerprint,
+            "tables": dg.MetadataValue.md("| table | rows |\n|---|---:|\n" + rows),
+        }
+    )

@@ -1,0 +1,1 @@
+"""Extract: one spaCy parse per document, shared by every extractor, then cross-document resolution."""
