@@ -60,3 +60,15 @@ def test_sensor_requests_run_only_when_input_changes(settings_env, corpus):
     (corpus / "new_article.txt").write_text("A new article arrived about a strike.")
     ctx3 = dg.build_sensor_context(cursor=first.cursor)
     assert len(sensor.evaluate_tick(ctx3).run_requests) == 1
+
+
+def test_dagster_yaml_is_a_valid_instance_config(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    shutil.copy(Path(__file__).parent.parent / "dagster.yaml", tmp_path / "dagster.yaml")
+    instance = dg.DagsterInstance.from_config(str(tmp_path))
+    try:
+        assert instance.get_concurrency_config().run_queue_config.max_concurrent_runs == 2
+    finally:
+        instance.dispose()
