@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--output", default=defaults.output_dir, help="release root (default: datasets/published)")
     run.add_argument("--expectations", default=defaults.expectations_dir, help="folder of GX suites (default: expectations/)")
     run.add_argument("--model", default=os.environ.get("NEWSFACTS_SPACY_MODEL", DEFAULT_MODEL), help="installed spaCy model package name")
-    run.add_argument("--n-process", type=int, default=int(os.environ.get("NEWSFACTS_N_PROCESS", "1")), help="spaCy worker processes")
+    run.add_argument("--n-process", type=int, default=int(os.environ.get("NEWSFACTS_N_PROCESS", "0")), help="parser worker processes (default 0: automatic, one per core up to 4 for large inputs)")
     run.add_argument("--batch-size", type=int, default=int(os.environ.get("NEWSFACTS_BATCH_SIZE", "64")))
     run.add_argument("--quiet", action="store_true", help="print only the result")
 
@@ -67,22 +67,24 @@ def _run(args) -> int:
     os.environ.update(settings.to_env())
     Path(settings.state_dir).mkdir(parents=True, exist_ok=True)
 
-    from filelock import FileLock, Timeout
+    from pipelines.publish import locks
 
-    lock = FileLock(os.path.join(settings.state_dir, "run.lock"))
+    # The Dagster IO manager takes the same lock for every run (UI runs too); taking it here first
+    # refuses at once, before anything is loaded. It is re-entrant, so the in-process run gets it.
+    lock = locks.lock_path(output_dir, locks.RUN_LOCK)
     try:
-        lock.acquire(timeout=0)
-    except Timeout:
+        locks.acquire(lock, timeout=0)
+    except locks.LockedError:
         print(
             f"newsfacts: another run is already writing to {output_dir}; wait for it to finish "
-            f"(lock: {lock.lock_file})",
+            f"(lock: {lock})",
             file=sys.stderr,
         )
         return EXIT_LOCKED
     try:
         return _execute(settings, quiet=args.quiet)
     finally:
-        lock.release()
+        locks.release(lock)
 
 
 def _execute(settings: Settings, quiet: bool) -> int:

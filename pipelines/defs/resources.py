@@ -18,7 +18,7 @@ class NewsfactsSettings(dg.ConfigurableResource):
     output_dir: str
     expectations_dir: str
     spacy_model: str
-    n_process: int = 1
+    n_process: int = 0  # 0: automatic
     batch_size: int = 64
     max_file_bytes: int
 
@@ -41,6 +41,24 @@ class TableIOManager(dg.ConfigurableIOManager):
     """
 
     base_dir: str
+
+    def _run_lock(self) -> str | None:
+        state = UPath(self.base_dir)
+        return None if state.protocol not in ("", "file", "local") else os.path.join(state.path, "run.lock")
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        # One run at a time per output folder, whether launched from the UI, the CLI or Python:
+        # a second run fails at once with "another run is already writing to ...".
+        from pipelines.publish import locks
+
+        if (lock := self._run_lock()) is not None:
+            locks.acquire(lock, timeout=0)
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        from pipelines.publish import locks
+
+        if (lock := self._run_lock()) is not None:
+            locks.release(lock)
 
     def _path(self, context) -> UPath:
         return UPath(self.base_dir) / "tables" / ("/".join(context.asset_key.path))

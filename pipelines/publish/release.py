@@ -11,6 +11,10 @@ A release is written into a hidden temporary folder, fsynced, renamed into place
 `latest.json` replaced (write temp + os.replace). A run killed at any moment leaves the previous
 release whole and `latest.json` pointing at it. The version's fingerprint is a hash of the tables'
 contents, so the same input and code give the same release and no new folder.
+
+Publishing holds `.newsfacts/publish.lock` (see `locks.py`), so runs started from the UI, the CLI or
+Python never write releases at the same time; while holding it, the temporary leftovers of killed
+runs (`releases/.tmp-*`, `.latest.json.*.tmp`) are removed, since no live publisher can own them.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ import io
 import json
 import os
 import shutil
+import sys
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -28,10 +34,14 @@ from pathlib import Path
 import polars as pl
 
 from pipelines import __version__, schema
+from pipelines.publish import locks
 from pipelines.publish.card import dataset_card
 
 LATEST = "latest.json"
 RELEASES = "releases"
+TMP_PREFIX = ".tmp-"
+# How long a publisher waits for another one to finish writing its release.
+PUBLISH_LOCK_TIMEOUT = 600.0
 
 
 @dataclass(frozen=True)
@@ -97,24 +107,31 @@ def publish_release(
 ) -> ReleaseResult:
     """Publish `tables` as a new release unless the latest release already holds exactly them."""
     root = Path(output_root)
-    releases = root / RELEASES
-    releases.mkdir(parents=True, exist_ok=True)
-    extra = extra or {}
-
     blobs = {name: table_bytes(df) for name, df in tables.items()}
     fp = fingerprint(blobs)
+    lock = locks.lock_path(root, locks.PUBLISH_LOCK)
+    with locks.locked(lock, PUBLISH_LOCK_TIMEOUT, what="another run's publish step"):
+        _test_pause("locked")
+        remove_stale_temporaries(root)
+        return _publish_locked(tables, blobs, fp, root, extra or {}, now)
+
+
+def _publish_locked(tables, blobs, fp, root: Path, extra: dict, now) -> ReleaseResult:
+    releases = root / RELEASES
+    releases.mkdir(parents=True, exist_ok=True)
     latest = read_latest(root)
     if latest and latest.get("fingerprint") == fp and (root / latest["path"]).is_dir():
         return ReleaseResult(latest["version"], root / latest["path"], fp, created=False)
 
     now = now or datetime.now(timezone.utc)
+    same = _release_with_fingerprint(releases, fp)
+    if same is not None:  # same content published before (then superseded, or a run died before latest.json)
+        _write_latest(root, same.name, fp, now, tables)
+        return ReleaseResult(same.name, same, fp, created=False)
     version = now.strftime("%Y%m%dT%H%M%SZ") + "-" + fp[:8]
     final = releases / version
-    if final.exists():  # same content published before, then superseded: point back at it
-        _write_latest(root, version, fp, now, tables)
-        return ReleaseResult(version, final, fp, created=False)
 
-    tmp = releases / f".tmp-{version}-{uuid.uuid4().hex[:8]}"
+    tmp = releases / f"{TMP_PREFIX}{version}-{uuid.uuid4().hex[:8]}"
     tmp.mkdir()
     try:
         resources = []
@@ -122,6 +139,7 @@ def publish_release(
             data = blobs[name]
             _write_file(tmp / f"{name}.parquet", data)
             resources.append(_resource(name, df, data))
+            _test_pause("writing")
         package = {
             "profile": "data-package",
             "name": "newsfacts",
@@ -140,13 +158,62 @@ def publish_release(
             target.parent.mkdir(parents=True, exist_ok=True)
             _write_file(target, content if isinstance(content, bytes) else content.encode())
         _fsync_dir(tmp)
+        _test_pause("written")
         os.rename(tmp, final)
         _fsync_dir(releases)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    _test_pause("renamed")
     _write_latest(root, version, fp, now, tables)
+    _test_pause("published")
     return ReleaseResult(version, final, fp, created=True)
+
+
+def _release_with_fingerprint(releases: Path, fp: str) -> Path | None:
+    """A whole release folder already holding exactly this content, if any."""
+    for folder in sorted(releases.glob(f"*-{fp[:8]}")):
+        if folder.name.startswith(".") or not folder.is_dir():
+            continue
+        try:
+            pkg = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if pkg.get("fingerprint") == fp:
+            return folder
+    return None
+
+
+def remove_stale_temporaries(output_root: str | os.PathLike) -> list[str]:
+    """Delete what killed publishers left: `releases/.tmp-*` folders and `.latest.json.*.tmp` files.
+
+    Call only while holding the publish lock: then no live publisher owns any of them.
+    """
+    root = Path(output_root)
+    removed = []
+    releases = root / RELEASES
+    if releases.is_dir():
+        for p in releases.iterdir():
+            if p.name.startswith(TMP_PREFIX) and p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p, ignore_errors=True)
+                removed.append(str(p))
+    if root.is_dir():
+        for p in root.glob(f".{LATEST}.*.tmp"):
+            if p.is_file() and not p.is_symlink():
+                p.unlink(missing_ok=True)
+                removed.append(str(p))
+    return removed
+
+
+def _test_pause(point: str) -> None:
+    """Test-only crash hook, inert unless NEWSFACTS_TEST_PAUSE_AT names this point.
+
+    tests/test_crash.py sets it, waits for the line below on stderr, and SIGKILLs the process while
+    it sleeps here, so that a kill lands exactly between two steps of publishing.
+    """
+    if os.environ.get("NEWSFACTS_TEST_PAUSE_AT") == point:
+        print(f"newsfacts-test: paused at {point}", file=sys.stderr, flush=True)
+        time.sleep(600)
 
 
 def _resource(name: str, df: pl.DataFrame, data: bytes) -> dict:
@@ -191,6 +258,7 @@ def _write_latest(root: Path, version: str, fp: str, now: datetime, tables: dict
     }
     tmp = root / f".{LATEST}.{uuid.uuid4().hex[:8]}.tmp"
     _write_file(tmp, json.dumps(body, indent=2).encode())
+    _test_pause("latest_written")
     os.replace(tmp, root / LATEST)
     _fsync_dir(root)
 
