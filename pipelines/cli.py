@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--output", default=defaults.output_dir, help="release root (default: datasets/published)")
     run.add_argument("--expectations", default=defaults.expectations_dir, help="folder of GX suites (default: expectations/)")
     run.add_argument("--model", default=os.environ.get("NEWSFACTS_SPACY_MODEL", DEFAULT_MODEL), help="installed spaCy model package name")
-    run.add_argument("--n-process", type=int, default=int(os.environ.get("NEWSFACTS_N_PROCESS", "0")), help="parser worker processes (default 0: automatic, one per core up to 4 for large inputs)")
+    run.add_argument("--n-process", type=int, default=int(os.environ.get("NEWSFACTS_N_PROCESS", "1")), help="spaCy worker processes")
     run.add_argument("--batch-size", type=int, default=int(os.environ.get("NEWSFACTS_BATCH_SIZE", "64")))
     run.add_argument("--quiet", action="store_true", help="print only the result")
 
