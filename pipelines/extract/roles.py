@@ -1,10 +1,716 @@
 """Role candidates (person, title, body, status) from the parse.
 
-First version: no role extraction yet; issue #5 builds it. The table keeps its full schema.
+A role is read only from the sentence that states it, in the ways news writes titles:
+
+- a title before a name: "Oil Minister Mahamane Sani Mahamadou", "US Secretary of State Antony Blinken",
+  "Niger's President Mohamed Bazoum", "ousted President ...", "Lord Justices Clarke and Rix" (a plural
+  title before several names);
+- an apposition after a name: "Abdulsalami Abubakar, a former military ruler of Nigeria,",
+  "Matthew Miller, State Department Spokesperson said", "X, who is now Veritas' deputy leader";
+- a title, a comma, then the name: "The president of neighbouring Benin, Patrice Talon,";
+- a predicate: "Ms Short resigned as international development secretary", "saw Bazoum elected president";
+- a post-nominal: "Tom McCabe MSP".
+
+The words of a title phrase are sorted into status ("former", "ousted", "acting"), body (a country,
+party or institution: "US", "Kremlin", "PNDS-Tarayya", a possessive owner, an "of"-phrase), title
+prefixes ("deputy", "shadow") and portfolio ("Oil", "Trade and Industry"); `titles.canonical_title`
+puts the rest in one canonical order.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from pipelines.extract import titles as T
+
+PUNCT_END = {",", ".", ";", ":", ")", "(", "!", "?", "\"", "“", "”", "'", "’", "–", "—", "-", "[", "]"}
+DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"}
+STOP_NAME_WORDS = {"The", "A", "An", "In", "On", "At", "But", "And", "Or", "He", "She", "It", "They", "We", "I",
+                   "His", "Her", "Their", "This", "That", "These", "Those", "There", "When", "While", "After",
+                   "Before", "As", "If", "Since", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                   "Saturday", "Sunday", "God", "Twitter", "Parliament", "Government", "State", "Office"}
+MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"}
+NAME_PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "le", "la", "dos",
+                  "del", "ould", "ag", "abu", "ben", "d'"}
+PAST_VERBS = {"resign": "former", "quit": "former", "step": "former", "retire": "former", "serve": None,
+              "elect": "elected", "re-elect": "elected", "appoint": "current", "name": "designate",
+              "nominate": "designate", "swear": "current", "install": "current", "oust": "ousted",
+              "depose": "ousted", "remove": "ousted", "sack": "ousted", "dismiss": "ousted", "replace": None}
+
+
+@dataclass
+class Word:
+    text: str
+    start: int  # char offsets in the document
+    end: int
+    t0: int  # token indices [t0, t1)
+    t1: int
+    pos: str
+    ent: str
+    lemma: str
+    dep: str = ""
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_punct(self) -> bool:
+        return self.pos == "PUNCT" or self.text in PUNCT_END
+
+
+@dataclass
+class Phrase:
+    """A title phrase: word indices [start, end] (inclusive) and what its words say."""
+    start: int
+    end: int
+    head: str
+    plural: bool = False
+    status: str | None = None
+    org: str | None = None
+    country: str | None = None
+    title: str = ""
+    rank: bool = False
+    parts: dict = field(default_factory=dict)
+
+
+def merge_words(sent) -> list[Word]:
+    """Tokens joined by a hyphen with no space ("PNDS-Tarayya", "Secretary-General", "Ex-chat") become one word."""
+    words: list[Word] = []
+    toks = list(sent)
+    i = 0
+    while i < len(toks):
+        j = i
+        while (
+            j + 2 < len(toks)
+            and toks[j + 1].text in ("-", "–")
+            and not toks[j].whitespace_
+            and not toks[j + 1].whitespace_
+            and toks[j].text[:1].isalnum()
+            and toks[j + 2].text[:1].isalnum()
+        ):
+            j += 2
+        first, last = toks[i], toks[j]
+        text = sent.doc.text[first.idx : last.idx + len(last.text)]
+        ent = next((t.ent_type_ for t in toks[i : j + 1] if t.ent_type_), "")
+        words.append(Word(text, first.idx, last.idx + len(last.text), first.i, last.i + 1, last.pos_, ent, last.lemma_.lower(), last.dep_))
+        i = j + 1
+    return words
+
+
+def _person_words(words: list[Word], sent) -> set[int]:
+    ents = [e for e in sent.ents if e.label_ == "PERSON"]
+    out = set()
+    for k, w in enumerate(words):
+        if any(e.start_char <= w.start and w.end <= e.end_char for e in ents):
+            out.add(k)
+    return out
+
+
+# ---------------------------------------------------------------- vocabulary helpers
+
+def head_at(words: list[Word], k: int) -> tuple[str, int, bool, str | None] | None:
+    """(canonical head, last word index, plural, status from a suffix) when a title head starts at word k."""
+    w = words[k]
+    lw = w.lower.rstrip(".")
+    status = None
+    for suffix, st in (("-elect", "elected"), ("-designate", "designate")):
+        if lw.endswith(suffix):
+            lw, status = lw[: -len(suffix)], st
+    plural = False
+    if lw in T.HEADS:
+        head = T.HEADS[lw]
+    elif lw in T.PLURAL_HEADS:
+        head, plural = T.PLURAL_HEADS[lw], True
+    else:
+        return None
+    end = k
+    nxt = [x.lower for x in words[k + 1 : k + 3]]
+    if head in ("secretary", "undersecretary", "minister") and nxt[:2] == ["of", "state"]:
+        head, end = f"{head} of state", k + 2
+    elif head in ("secretary", "attorney", "director", "solicitor", "governor", "inspector", "surgeon") and nxt[:1] == ["general"] and words[k + 1].cap == w.cap:
+        head, end = ("secretary-general" if head == "secretary" else f"{head} general"), k + 1
+    return head, end, plural, status
+
+
+def _is_name_word(w: Word) -> bool:
+    t = w.text
+    if not t[:1].isupper() or t in STOP_NAME_WORDS:
+        return False
+    if t.isupper() and len(t) > 1 and t not in ("II", "III", "IV"):
+        return False  # acronyms and post-nominals (MP, QC) are not names
+    return any(c.isalpha() for c in t)
+
+
+def _is_body_word(text: str) -> bool:
+    return bool(T.country_code(text) or T.party_name(text) or T.institution(text))
+
+
+def name_at(words: list[Word], k: int, persons: set[int]) -> tuple[int, int] | None:
+    """The word span [k, e] of a person's name starting at word k, or None."""
+    if k >= len(words):
+        return None
+    w = words[k]
+    if w.lower in T.HONORIFICS and k + 1 < len(words) and _is_name_word(words[k + 1]):
+        span = name_at(words, k + 1, persons)
+        return (k, span[1]) if span else None
+    if not _is_name_word(w) or _is_body_word(w.text) or head_at(words, k):
+        return None
+    if w.text in MONTHS and k + 1 < len(words) and words[k + 1].text[:1].isdigit():
+        return None
+    e = k
+    while e + 1 < len(words) and e - k < 5:
+        nxt = words[e + 1]
+        if nxt.text.startswith("'") or nxt.text.startswith("’"):
+            break
+        particle = nxt.lower in NAME_PARTICLES and e + 2 < len(words) and _is_name_word(words[e + 2])
+        if (_is_name_word(nxt) and not head_at(words, e + 1) and not _is_body_word(nxt.text)) or particle:
+            e += 1
+        elif nxt.text == "." and len(words[e].text) == 1:
+            e += 1
+        else:
+            break
+    # A name recognised by the tagger wins when it goes further.
+    while e + 1 < len(words) and (e + 1) in persons and not words[e + 1].is_punct and not head_at(words, e + 1):
+        e += 1
+    if k not in persons and words[k].pos not in ("PROPN", "NOUN", "ADJ", "X"):
+        return None
+    return k, e
+
+
+def _names_after(words, k, persons, plural: bool) -> list[tuple[int, int]]:
+    first = name_at(words, k, persons)
+    if not first:
+        return []
+    spans = [first]
+    if plural:
+        e = first[1]
+        while e + 2 < len(words) and words[e + 1].lower in (",", "and", "&"):
+            j = e + 2
+            if words[j].lower == "and" and words[e + 1].lower == ",":
+                j += 1
+            nxt = name_at(words, j, persons)
+            if not nxt:
+                break
+            spans.append(nxt)
+            e = nxt[1]
+    return spans
+
+
+# ---------------------------------------------------------------- title phrase
+
+def _left_extent(words: list[Word], h: int, persons: set[int], limit: int = 0) -> int:
+    """The first word of the title phrase whose head starts at word h, walking left over its modifiers."""
+    j = h - 1
+    start = h
+    while j >= limit and h - j <= 9:
+        w = words[j]
+        lw = w.lower
+        if j in persons and lw not in T.HONORIFICS:
+            # a party or country the tagger took for a name ("Lib Dem") is still a body
+            r = j
+            while r - 1 >= limit and (r - 1) in persons:
+                r -= 1
+            if not _is_body_word(" ".join(x.text for x in words[r : j + 1])):
+                break
+            start = r
+            j = r - 1
+            continue
+        if lw in ("'s", "'", "’s", "’") and j > limit:
+            # possessive: take its owner and stop
+            o = j - 1
+            while o >= limit and o - 1 >= limit and (words[o - 1].cap and not words[o - 1].is_punct) and words[o - 1].lower not in DETERMINERS and j - o < 5:
+                o -= 1
+            if o >= limit and not words[o].is_punct:
+                if o - 1 >= limit and words[o - 1].lower == "the":
+                    o -= 1
+                start = o
+            break
+        if lw in T.STATUS_WORDS and T.STATUS_WORDS[lw] is not None or lw.startswith("ex-"):
+            if w.pos == "VERB" and w.dep not in ("amod", "compound", "nmod"):
+                break  # "soldiers ousted President X", "have removed President X": a verb, not a status
+            start = j
+        elif lw in ("and", "&") and j - 1 >= limit and words[j - 1].lower in T.PORTFOLIO_WORDS and words[j + 1].cap == words[j - 1].cap and not head_at(words, j - 1):
+            start = j
+        elif lw in T.HONORIFICS and lw != "lord":
+            break
+        elif w.is_punct or lw in DETERMINERS:
+            break
+        elif w.pos in ("VERB", "AUX", "ADP", "SCONJ", "PRON", "CCONJ", "NUM", "DET", "PART", "INTJ", "SYM") and not w.cap:
+            break
+        elif w.pos == "ADV" and lw not in T.IGNORED and lw not in T.STATUS_WORDS:
+            break
+        elif not w.cap and w.pos not in ("NOUN", "ADJ", "PROPN") and lw not in T.IGNORED:
+            break
+        elif w.cap and w.pos in ("VERB", "AUX", "ADP", "PRON", "DET", "ADV", "SCONJ", "CCONJ") and lw not in T.STATUS_WORDS and not _is_body_word(w.text) and lw not in T.PORTFOLIO_WORDS and lw not in T.PREFIXES:
+            break
+        else:
+            start = j
+        j -= 1
+    return start
+
+
+def _of_phrase(words: list[Word], k: int, persons: set[int], stop_at_person: bool) -> tuple[int, list[Word], Word | None]:
+    """Words of an "of"/"for" phrase starting at word k ("of the British Chambers of Commerce", "of tax").
+
+    Returns (last index, words, possessive owner)."""
+    if k >= len(words) or words[k].lower not in ("of", "for"):
+        return k - 1, [], None
+    j = k + 1
+    got: list[Word] = []
+    owner = None
+    while j < len(words):
+        w = words[j]
+        if stop_at_person and j in persons and got:
+            break
+        if w.lower in ("the", "neighbouring", "neighboring") and not got:
+            j += 1
+            continue
+        if w.lower in ("'s", "’s", "'", "’") and got:
+            owner = got[-1] if len(got) == 1 else Word(" ".join(x.text for x in got), got[0].start, got[-1].end, got[0].t0, got[-1].t1, "PROPN", got[0].ent, "")
+            got = []
+            j += 1
+            continue
+        if w.cap and not w.is_punct:
+            got.append(w)
+        elif w.lower in ("of", "and", "&") and got and got[-1].cap and j + 1 < len(words) and words[j + 1].cap and not (stop_at_person and j + 1 in persons):
+            got.append(w)
+        elif not w.cap and w.pos in ("NOUN", "ADJ") and (not got or not got[-1].cap):
+            got.append(w)
+        else:
+            break
+        j += 1
+    if not got and owner is None:
+        return k - 1, [], None
+    return j - 1, got, owner
+
+
+def build_phrase(words: list[Word], start: int, head: tuple, ext: tuple[int, list[Word], Word | None], persons: set[int]) -> Phrase:
+    canon, hend, plural, suffix_status = head
+    h = _head_start(words, start, hend)
+    ph = Phrase(start=start, end=max(hend, ext[0]), head=canon, plural=plural, status=suffix_status)
+    ph.rank = canon in T.RANKS
+    prefixes: list[str] = []
+    portfolio: list[str] = []
+    mods = words[start:h]
+    i = 0
+    owner_done = False
+    title_started = False  # bodies come before the title's own words ("UK Foreign Secretary", not "Northern Ireland")
+    while i < len(mods):
+        w = mods[i]
+        lw = w.lower
+        # possessive owner: the words before 's
+        poss = next((p for p in range(i, len(mods)) if mods[p].lower in ("'s", "'", "’s", "’")), None)
+        if poss is not None and not owner_done:
+            owner = [m for m in mods[i:poss] if m.lower != "the"]
+            _set_body(ph, owner, persons_words=persons, words=words)
+            owner_done = True
+            i = poss + 1
+            continue
+        if lw.startswith("ex-"):
+            ph.status = ph.status or "former"
+            rest = w.text[3:]
+            if rest:
+                (portfolio if canon in T.PORTFOLIO_BEFORE else prefixes).append(rest)
+            i += 1
+            continue
+        if lw in T.STATUS_WORDS and T.STATUS_WORDS[lw]:
+            if not (lw == "general"):
+                ph.status = _stronger(ph.status, T.STATUS_WORDS[lw])
+                i += 1
+                continue
+        if lw in T.IGNORED:
+            i += 1
+            continue
+        # longest run of words from i that names a body
+        matched = 0
+        for n in range(min(5, len(mods) - i), 0, -1) if not title_started else ():
+            chunk = mods[i : i + n]
+            if any(m.lower in ("'s", "'") for m in chunk):
+                continue
+            text = " ".join(m.text for m in chunk)
+            if _body_of(text, chunk, canon):
+                _set_body(ph, chunk, persons_words=persons, words=words)
+                matched = n
+                break
+        if matched:
+            i += matched
+            continue
+        title_started = True
+        if canon in T.PORTFOLIO_BEFORE and lw in T.PREFIXES and lw not in T.PORTFOLIO_WORDS:
+            prefixes.append(lw)
+        elif canon in T.PORTFOLIO_BEFORE:
+            portfolio.append(lw)
+        else:
+            prefixes.append(lw)
+        i += 1
+    # an "of"/"for" phrase after the head: a body when it is a proper name, else part of the title
+    tail: list[str] = []
+    ext_words, ext_owner = ext[1], ext[2]
+    if ext_owner is not None:
+        _set_body(ph, [ext_owner], persons_words=persons, words=words, override=True)
+    if ext_words:
+        text = " ".join(m.text for m in ext_words)
+        if ext_words[0].cap and not (canon in T.PORTFOLIO_BEFORE and all(m.lower in T.PORTFOLIO_WORDS or m.lower in ("and", "&", "of") for m in ext_words)):
+            _set_body(ph, ext_words, persons_words=persons, words=words, override=True)
+        elif ext_owner is None or ext_words[0].cap:
+            tail = [m.lower for m in ext_words]
+    ph.title = T.canonical_title(prefixes, portfolio, canon, tail)
+    ph.status = ph.status or "current"
+    return ph
+
+
+def _head_start(words, start, hend) -> int:
+    for k in range(start, hend + 1):
+        hd = head_at(words, k)
+        if hd and hd[1] == hend:
+            return k
+    return hend
+
+
+def _stronger(old: str | None, new: str) -> str:
+    if old in (None, "current"):
+        return new
+    return old
+
+
+def _body_of(text: str, chunk: list[Word], head: str) -> bool:
+    if _is_body_word(text) or T.REGIONS.get(T.norm(text)):
+        return True
+    last = chunk[-1]
+    if all(m.cap for m in chunk):
+        if last.lower in T.INSTITUTION_WORDS and len(chunk) > 1:
+            return True
+        if len(chunk) == 1 and _is_acronym(last.text):
+            return True
+        if all(m.ent in ("ORG", "GPE", "NORP") for m in chunk) and not any(m.lower in T.PORTFOLIO_WORDS or m.lower in T.PREFIXES for m in chunk):
+            return head not in T.PORTFOLIO_BEFORE or len(chunk) > 1 or chunk[0].ent in ("GPE", "NORP")
+    return False
+
+
+def _is_acronym(text: str) -> bool:
+    first = text.split("-")[0]
+    letters = [c for c in first if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and text.upper() not in ("MP", "MEP", "MSP")
+
+
+def _set_body(ph: Phrase, chunk: list[Word], persons_words: set[int], words: list[Word], override: bool = False) -> None:
+    if not chunk:
+        return
+    text = " ".join(m.text for m in chunk if m.lower != "the").strip()
+    if not text or not chunk[0].cap and not _is_body_word(text):
+        return  # "the magazine's editor": a common noun is not a body we can name
+    if any(m.ent == "PERSON" for m in chunk) and not _is_body_word(text):
+        return  # "Blair's spokesman": a person is not a body
+    if T.HEADS.get(chunk[-1].lower) or T.PLURAL_HEADS.get(chunk[-1].lower):
+        return  # "the minister's spokesman"
+    code = T.country_code(text)
+    if code:
+        if override or ph.country is None:
+            ph.country = code
+        return
+    party = T.party_name(text)
+    inst = T.institution(text)
+    region = T.REGIONS.get(T.norm(text))
+    if party:
+        name, country = party, None
+    elif inst:
+        name, country = inst
+    elif region:
+        name, country = region, None
+    else:
+        name, country = text, None
+    if override or ph.org is None:
+        ph.org = name
+    if country and ph.country is None:
+        ph.country = country
+
+
+# ---------------------------------------------------------------- extraction
 
 def extract_roles(doc, meta, mentions: list[dict]) -> list[dict]:
-    return []
+    rows: list[dict] = []
+    for sent in doc.sents:
+        rows.extend(_sentence_roles(doc, sent, meta))
+    return _dedupe(rows)
+
+
+def _dedupe(rows: list[dict]) -> list[dict]:
+    seen = set()
+    out = []
+    for r in rows:
+        key = (r["person_start"], r["title"])
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(r)
+    return out
+
+
+def _sentence_roles(doc, sent, meta) -> list[dict]:
+    words = merge_words(sent)
+    if not words:
+        return []
+    persons = _person_words(words, sent)
+    found: list[tuple[Phrase, tuple[int, int], float]] = []
+    k = 0
+    claimed: set[int] = set()
+    while k < len(words):
+        hd = head_at(words, k)
+        if not hd:
+            k += 1
+            continue
+        canon, hend, plural, _ = hd
+        if canon in T.WEAK_HEADS and not words[k].cap and not _names_after(words, hend + 1, persons, plural):
+            k += 1
+            continue
+        start = _left_extent(words, k, persons)
+        # A: title then name ("Oil Minister Mahamane Sani Mahamadou"); an "of"-phrase may sit between.
+        ext = (hend, [], None)
+        after_head = hend + 2 if hend + 1 < len(words) and words[hend + 1].text == "]" else hend + 1
+        names = _names_after(words, after_head, persons, plural)
+        if names and (canon in T.WEAK_HEADS or canon in T.RANKS) and not _strong_names(words, names, persons, start, k):
+            names = []  # "the General Election": a weak head needs a recognised or multi-word name
+        if not names and hend + 1 < len(words) and words[hend + 1].lower in ("of", "for"):
+            ext2 = _of_phrase(words, hend + 1, persons, stop_at_person=True)
+            if ext2[1] and (ext2[0] + 1) in persons:
+                names = _names_after(words, ext2[0] + 1, persons, plural)
+                ext = ext2 if names else ext
+        if names:
+            # "armed forces chief General X": the rank is a title too, the phrase before it another.
+            ph = build_phrase(words, start, hd, ext, persons)
+            inner = _inner_head(words, start, k)
+            if inner is not None and ph.rank:
+                outer = build_phrase(words, start, head_at(words, inner), (inner, [], None), persons)
+                rank = build_phrase(words, k, hd, ext, persons)
+                for n in names:
+                    found.append((outer, n, 0.85))
+                    found.append((rank, n, 0.8))
+            else:
+                for n in names:
+                    found.append((ph, n, 0.9 if n[0] in persons else 0.7))
+            claimed.update(range(start, max(n[1] for n in names) + 1))
+            k = max(n[1] for n in names) + 1
+            continue
+        if plural:
+            k = hend + 1
+            continue
+        ext = _of_phrase(words, hend + 1, persons, stop_at_person=False)
+        end = ext[0]
+        # C: title, comma, name ("The president of neighbouring Benin, Patrice Talon,").
+        if end + 2 < len(words) and words[end + 1].text == "," and k not in claimed:
+            holder = _name_after_comma(words, end + 2, persons)
+            if holder and _apposition_ends(words, holder[1] + 1, start, words):
+                ph = build_phrase(words, start, hd, ext, persons)
+                if start >= 2 and words[start - 1].lower == "as" and words[start - 2].lower in ("predecessor", "predecessors"):
+                    ph.status = "former"
+                found.append((ph, holder, 0.8))
+                k = end + 1
+                continue
+        k = hend + 1
+    found.extend(_appositions(words, persons, claimed))
+    found.extend(_predicates(words, persons, sent))
+    found.extend(_postnominals(words, persons))
+    return [_row(doc, sent, meta, words, ph, span, conf) for ph, span, conf in found]
+
+
+def _strong_names(words, names, persons, start, k) -> bool:
+    """A weak head ("General", "Justice") takes a name only when the name is clearly one."""
+    if len(names) > 1 or any(s in persons or e in persons or e > s for s, e in names):
+        return True
+    # "Lord Justice May" yes, "the General Election" no
+    return words[k].cap and (start == 0 or words[start - 1].lower not in DETERMINERS) and words[names[0][0]].pos == "PROPN"
+
+
+def _inner_head(words, start, k) -> int | None:
+    for j in range(k - 1, start - 1, -1):
+        hd = head_at(words, j)
+        if hd and hd[1] == j and hd[0] not in T.RANKS:
+            return j
+    return None
+
+
+def _name_after_comma(words, j, persons):
+    """The name after a comma, directly or behind a title of its own ("..., Conservative MP Boris Johnson")."""
+    span = name_at(words, j, persons)
+    if span and (j in persons or span[1] in persons or (span[1] > span[0] and all(w.pos == "PROPN" for w in words[span[0] : span[1] + 1]))):
+        return span
+    for h in range(j, min(j + 6, len(words))):
+        hd = head_at(words, h)
+        if hd and _left_extent(words, h, persons, limit=j) == j:
+            s = name_at(words, hd[1] + 1, persons)
+            return s
+        if words[h].is_punct:
+            break
+    return None
+
+
+def _apposition_ends(words, j, phrase_start, _words) -> bool:
+    if j >= len(words):
+        return True
+    if words[j].text in (",", ".", ";", ":", ")", "!", "?", "”", "\"") or words[j].text.upper() in T.POSTNOMINALS:
+        return True
+    # "The new chairman of the Bar Council, Guy Mansfield QC warned": the phrase opens the sentence.
+    lead = phrase_start
+    while lead > 0 and (words[lead - 1].lower in DETERMINERS or words[lead - 1].is_punct):
+        lead -= 1
+    return lead == 0 and words[j].pos in ("VERB", "AUX")
+
+
+def _appositions(words, persons, claimed) -> list:
+    """Name, [a|the|who is] title: "Abdulsalami Abubakar, a former military ruler of Nigeria"."""
+    out = []
+    k = 0
+    while k < len(words):
+        if k not in persons or (k > 0 and (k - 1) in persons):
+            k += 1
+            continue
+        e = k
+        while e + 1 < len(words) and e + 1 in persons:
+            e += 1
+        j = e + 1
+        if j >= len(words) or words[j].text != ",":
+            k = e + 1
+            continue
+        j += 1
+        status = None
+        if j + 1 < len(words) and words[j].lower == "who" and words[j + 1].lower in ("is", "was", "has", "had"):
+            status = "current" if words[j + 1].lower == "is" else ("former" if words[j + 1].lower == "was" else None)
+            j += 2
+            if j < len(words) and words[j].lower == "been":
+                j += 1
+            if j < len(words) and words[j].lower in ("now", "currently", "also", "still"):
+                j += 1
+        if j < len(words) and words[j].lower in ("a", "an", "the"):
+            j += 1
+        # the title head: first head after j whose modifiers reach back to j
+        for h in range(j, min(j + 8, len(words))):
+            hd = head_at(words, h)
+            if hd:
+                if _left_extent(words, h, persons, limit=j) != j or hd[2]:
+                    break
+                hend = hd[1]
+                ext = _of_phrase(words, hend + 1, persons, stop_at_person=False)
+                after = ext[0] + 1
+                if after < len(words) and words[after].pos in ("NOUN", "PROPN") and not words[after].is_punct and after not in persons:
+                    continue  # the head is not the end of the phrase ("assistant chief constable")
+                if after < len(words) and words[after].lower in ("'s", "'"):
+                    break
+                ph = build_phrase(words, j, hd, ext, persons)
+                if status and ph.status == "current":
+                    ph.status = status
+                if h not in claimed:
+                    out.append((ph, (k, e), 0.85))
+                break
+            if words[h].is_punct and words[h].lower not in ("'s", "'", "’s", "’") or (h in persons):
+                break
+        k = e + 1
+    return out
+
+
+def _predicates(words, persons, sent) -> list:
+    """"Ms Short resigned as international development secretary", "saw Bazoum elected president"."""
+    out = []
+    for a in range(1, len(words) - 1):
+        w = words[a]
+        verb_status = None
+        if w.lower == "as":
+            v = a - 1
+            if words[v].lower in ("down", "in"):
+                v -= 1
+            verb_status = PAST_VERBS.get(words[v].lemma, "skip") if v >= 0 else "skip"
+            if verb_status == "skip":
+                continue
+            if verb_status is None:  # "served as": tense decides
+                verb_status = "former" if words[v].text.endswith("ed") else "current"
+            j = a + 1
+        elif w.lemma in ("elect", "re-elect", "appoint", "name", "nominate") and w.pos in ("VERB", "ADJ", "AUX") and w.text.endswith("ed"):
+            verb_status = PAST_VERBS[w.lemma]
+            j = a + 1
+            v = a
+        else:
+            continue
+        if j < len(words) and words[j].lower in ("the", "a", "an", "its", "their"):
+            j += 1
+        holder = _subject_before(words, v, persons)
+        if not holder:
+            continue
+        for h in range(j, min(j + 6, len(words))):
+            hd = head_at(words, h)
+            if hd:
+                if _left_extent(words, h, persons, limit=j) != j or hd[2]:
+                    break
+                ext = _of_phrase(words, hd[1] + 1, persons, stop_at_person=False)
+                after = ext[0] + 1
+                if after < len(words) and words[after].pos in ("NOUN", "PROPN") and after not in persons:
+                    break
+                if after < len(words) and after in persons:
+                    break  # "elected President X": the title belongs to X (pattern A)
+                ph = build_phrase(words, j, hd, ext, persons)
+                ph.status = verb_status if ph.status == "current" else ph.status
+                out.append((ph, holder, 0.75))
+                break
+            if words[h].is_punct or h in persons:
+                break
+    return out
+
+
+def _subject_before(words, v, persons):
+    """The person right before a verb, allowing auxiliaries: "Ms Short resigned", "X was elected"."""
+    j = v - 1
+    while j >= 0 and words[j].lower in ("was", "has", "had", "been", "is", "be", "who", "later", "then", "also", "recently", "subsequently"):
+        j -= 1
+    if j < 0 or j not in persons:
+        return None
+    s = j
+    while s - 1 >= 0 and (s - 1) in persons:
+        s -= 1
+    if s - 1 >= 0 and words[s - 1].lower in T.HONORIFICS:
+        s -= 1
+    return s, j
+
+
+def _postnominals(words, persons) -> list:
+    out = []
+    for k, w in enumerate(words):
+        title = T.POSTNOMINALS.get(w.text)
+        if not title or k == 0 or (k - 1) not in persons:
+            continue
+        e = k - 1
+        s = e
+        while s - 1 >= 0 and (s - 1) in persons:
+            s -= 1
+        ph = Phrase(start=k, end=k, head=title, title=title, status="current")
+        out.append((ph, (s, e), 0.7))
+    return out
+
+
+def _row(doc, sent, meta, words: list[Word], ph: Phrase, span: tuple[int, int], conf: float) -> dict:
+    ps, pe = span
+    person_text = doc.text[words[ps].start : words[pe].end]
+    start = min(words[ph.start].start, words[ps].start)
+    end = max(words[ph.end].end, words[pe].end)
+    title_text = doc.text[words[ph.start].start : words[ph.end].end]
+    return {
+        "person_id": None,
+        "person_text": person_text,
+        "title": ph.title,
+        "title_text": title_text,
+        "org_id": None,
+        "country_code": ph.country,
+        "status": ph.status or "unknown",
+        "doc_id": meta.doc_id,
+        "sentence_text": sent.text,
+        "start_char": start,
+        "end_char": end,
+        "as_of_date": meta.published_date,
+        "confidence": conf,
+        "person_start": words[ps].start,
+        "person_end": words[pe].end,
+        "org_text": ph.org,
+    }

@@ -1,0 +1,261 @@
+"""The vocabulary of titles: head nouns, status words, title prefixes, portfolios, and the bodies a
+title can belong to (countries, demonyms, parties, institutions), plus the canonical form of a title.
+
+Everything here is general language and reference data (places, institutions, parties); nothing is
+specific to any article or person.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Head nouns of a title (lower case) -> canonical form. Plural forms are recognised separately.
+HEADS: dict[str, str] = {
+    "president": "president", "vice-president": "vice president", "president-elect": "president",
+    "premier": "premier", "secy": "secretary", "secy.": "secretary", "chancellor": "chancellor", "minister": "minister", "secretary": "secretary",
+    "secretary-general": "secretary-general", "undersecretary": "undersecretary", "under-secretary": "undersecretary",
+    "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
+    "leader": "leader", "chief": "chief", "head": "head", "boss": "head",
+    "chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "chair": "chair",
+    "director": "director", "director-general": "director general", "governor": "governor", "mayor": "mayor",
+    "ambassador": "ambassador", "envoy": "envoy", "commissioner": "commissioner", "mp": "mp", "mep": "mep",
+    "msp": "msp", "senator": "senator", "congressman": "congressman", "congresswoman": "congresswoman",
+    "deputy": "deputy", "speaker": "speaker", "king": "king", "queen": "queen", "emir": "emir", "sultan": "sultan", "monarch": "monarch", "judge": "judge",
+    "justice": "justice", "attorney-general": "attorney general", "editor": "editor", "correspondent": "correspondent",
+    "adviser": "adviser", "advisor": "adviser", "co-ordinator": "co-ordinator", "coordinator": "co-ordinator",
+    "host": "host", "presenter": "presenter", "ruler": "ruler", "commander": "commander", "constable": "constable",
+    "executive": "executive", "ceo": "chief executive", "founder": "founder", "treasurer": "treasurer",
+    "whip": "whip", "ombudsman": "ombudsman", "councillor": "councillor", "lawmaker": "lawmaker",
+    "legislator": "legislator", "negotiator": "negotiator", "mediator": "mediator", "representative": "representative",
+    "delegate": "delegate", "consul": "consul", "prosecutor": "prosecutor", "attorney": "attorney", "pope": "pope",
+    "archbishop": "archbishop", "bishop": "bishop", "cardinal": "cardinal", "dictator": "dictator",
+    "general": "general", "colonel": "colonel", "lieutenant": "lieutenant", "captain": "captain",
+    "admiral": "admiral", "brigadier": "brigadier", "marshal": "marshal", "inspector": "inspector",
+    "superintendent": "superintendent", "manager": "manager", "chieftain": "chieftain", "warlord": "warlord",
+    "strongman": "strongman", "regent": "regent", "vizier": "vizier", "steward": "steward",
+}
+PLURAL_HEADS: dict[str, str] = {
+    "presidents": "president", "ministers": "minister", "secretaries": "secretary", "leaders": "leader",
+    "chiefs": "chief", "heads": "head", "spokesmen": "spokesperson", "spokeswomen": "spokesperson",
+    "spokespersons": "spokesperson", "directors": "director", "governors": "governor", "ambassadors": "ambassador",
+    "envoys": "envoy", "commissioners": "commissioner", "mps": "mp", "meps": "mep", "senators": "senator",
+    "deputies": "deputy", "judges": "judge", "justices": "justice", "generals": "general", "colonels": "colonel",
+    "commanders": "commander", "advisers": "adviser", "advisors": "adviser", "editors": "editor",
+    "correspondents": "correspondent", "rulers": "ruler", "lawmakers": "lawmaker", "chairmen": "chair",
+}
+# Military ranks: a title of their own, but a more specific title before them wins ("army chief General X").
+RANKS = {"general", "colonel", "lieutenant", "captain", "admiral", "brigadier", "marshal", "commander"}
+# Heads that are only a title when written with a capital or right before a name, never inside an ordinary
+# noun phrase ("host country", "general strike"): the name must follow directly.
+WEAK_HEADS = {"host", "general", "head", "deputy", "chief", "justice", "executive", "captain", "representative",
+              "delegate", "manager", "steward", "inspector", "whip", "cardinal", "marshal", "founder", "treasurer"}
+# Words that follow a head and belong to it: "Secretary of State", "Attorney General", "Director General".
+POSTPOSITIVE = {"general": "general"}
+OF_STATE = ("of", "state")
+
+# Status words before a title. "then" and "late" mark a past holder.
+STATUS_WORDS: dict[str, str] = {
+    "former": "former", "ex": "former", "erstwhile": "former", "onetime": "former", "one-time": "former",
+    "then": "former", "late": "former", "retired": "former", "past": "former",
+    "ousted": "ousted", "deposed": "ousted", "toppled": "ousted", "overthrown": "ousted", "exiled": "ousted",
+    "acting": "acting", "interim": "interim", "caretaker": "interim", "transitional": "interim",
+    "elected": "elected", "newly-elected": "elected", "re-elected": "elected", "elect": "elected",
+    "designate": "designate", "incoming": "designate", "nominated": "designate",
+    "new": "current", "current": "current", "sitting": "current", "incumbent": "current", "outgoing": "current",
+    "serving": "current", "longtime": "current", "long-time": "current", "veteran": "current",
+}
+# Words that belong to the title itself (kept, never reordered).
+PREFIXES = {"deputy", "vice", "assistant", "shadow", "junior", "chief", "prime", "first", "under", "senior",
+            "principal", "permanent", "lord", "cabinet", "associate", "executive", "co", "joint", "managing"}
+# Prefixes that mean something only before certain heads; elsewhere they are a portfolio ("Defence Secretary").
+PORTFOLIO_BEFORE = {"minister", "secretary"}
+# Descriptive adjectives that are neither title nor body ("top", "senior" before an envoy are kept as words).
+IGNORED = {"top", "powerful", "influential", "controversial", "embattled", "beleaguered", "popular", "outspoken",
+           "democratically", "veteran", "respected", "prominent", "leading", "key", "well-known", "firebrand",
+           "neighbouring", "neighboring", "fellow", "then-", "now", "now-", "self-declared", "self-proclaimed",
+           "self-styled", "de", "facto", "military-led"}
+# Honorifics are part of a name, not a title.
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "baroness", "baron", "professor",
+              "prof", "rev", "reverend", "sheikh", "prince", "princess", "duke", "duchess", "earl", "count", "countess", "mister", "madam", "monsignor", "mr.", "mrs.", "ms.", "dr."}
+POSTNOMINALS = {"MP": "mp", "MEP": "mep", "MSP": "msp", "AM": None, "QC": None, "KC": None, "OBE": None, "MBE": None,
+                "CBE": None, "TD": None, "PhD": None, "Jr": None, "Sr": None}
+
+# Portfolio words: a modifier that names what a minister or secretary is in charge of.
+PORTFOLIO_EXPANSIONS = {"foreign": "foreign affairs", "home": "home affairs", "interior": "interior",
+                        "defense": "defence"}
+PORTFOLIO_WORDS = {
+    "interior", "justice", "finance", "defence", "defense", "foreign", "home", "oil", "petroleum", "mining", "mines",
+    "energy", "health", "education", "transport", "trade", "industry", "environment", "agriculture", "culture",
+    "tourism", "information", "communications", "economy", "economic", "economics", "planning", "water", "housing",
+    "employment", "work", "pensions", "sport", "sports", "media", "women", "youth", "fisheries", "security",
+    "commerce", "immigration", "affairs", "development", "government", "local", "constitutional", "europe",
+    "european", "international", "northern", "ireland", "wales", "scotland", "labour", "treasury", "budget",
+    "science", "technology", "research", "welfare", "social", "family", "children", "rural", "urban", "regional",
+    "land", "lands", "forestry", "fishing", "aviation", "railways", "roads", "infrastructure", "public", "works",
+    "telecommunications", "digital", "veterans", "religious", "heritage", "arts", "higher", "primary", "police",
+    "prisons", "africa", "asia", "middle", "east", "climate", "natural", "resources", "solidarity", "reconciliation",
+    "humanitarian", "cooperation", "co-operation", "integration", "tax", "policy", "minorities", "equality",
+}
+
+# Institutions that are a body on their own (normalised key -> (display name, country)).
+INSTITUTIONS: dict[str, tuple[str, str | None]] = {
+    "kremlin": ("Kremlin", "RUS"), "white house": ("White House", "USA"), "state department": ("State Department", "USA"),
+    "us state department": ("State Department", "USA"), "pentagon": ("Pentagon", "USA"),
+    "home office": ("Home Office", "GBR"), "foreign office": ("Foreign Office", "GBR"),
+    "downing street": ("Downing Street", "GBR"), "number 10": ("Downing Street", "GBR"), "no 10": ("Downing Street", "GBR"),
+    "elysee": ("Elysee", "FRA"), "quai d orsay": ("Quai d'Orsay", "FRA"), "un": ("United Nations", None),
+    "u n": ("United Nations", None), "united nations": ("United Nations", None), "eu": ("European Union", None),
+    "european union": ("European Union", None), "european commission": ("European Commission", None),
+    "nato": ("NATO", None), "au": ("African Union", None), "african union": ("African Union", None),
+    "ecowas": ("ECOWAS", None), "imf": ("IMF", None), "world bank": ("World Bank", None),
+    "who": ("WHO", None), "bbc": ("BBC", "GBR"), "treasury": ("Treasury", None), "cabinet office": ("Cabinet Office", "GBR"),
+    "foreign ministry": ("Foreign Ministry", None), "defence ministry": ("Defence Ministry", None),
+    "ministry of defence": ("Ministry of Defence", None), "commons": ("House of Commons", "GBR"),
+    "house of commons": ("House of Commons", "GBR"), "lords": ("House of Lords", "GBR"),
+    "house of lords": ("House of Lords", "GBR"), "congress": ("Congress", "USA"), "senate": ("Senate", None),
+}
+# Political parties written as adjectives or short names (normalised key -> party name).
+PARTIES: dict[str, str] = {
+    "conservative": "Conservative Party", "conservatives": "Conservative Party", "tory": "Conservative Party",
+    "tories": "Conservative Party", "labour": "Labour Party", "liberal democrat": "Liberal Democrats",
+    "liberal democrats": "Liberal Democrats", "lib dem": "Liberal Democrats", "lib dems": "Liberal Democrats",
+    "ukip": "UKIP", "snp": "SNP", "plaid cymru": "Plaid Cymru", "green": "Green Party", "greens": "Green Party",
+    "republican": "Republican Party", "republicans": "Republican Party", "democrat": "Democratic Party",
+    "democrats": "Democratic Party", "democratic": "Democratic Party", "gop": "Republican Party",
+    "sinn fein": "Sinn Fein", "dup": "DUP", "bnp": "BNP",
+}
+# Sub-national places whose demonym names a body without an ISO country code of its own.
+REGIONS = {"scottish": "Scotland", "welsh": "Wales", "northern irish": "Northern Ireland", "catalan": "Catalonia",
+           "kurdish": "Kurdistan", "flemish": "Flanders", "bavarian": "Bavaria", "quebecois": "Quebec"}
+# Words that end an institution's name.
+INSTITUTION_WORDS = {"office", "department", "ministry", "federation", "council", "commission", "committee", "party",
+                     "union", "agency", "bank", "police", "service", "services", "street", "assembly", "parliament",
+                     "court", "authority", "association", "institute", "university", "group", "company",
+                     "corporation", "campaign", "centre", "center", "board", "chambers", "chamber", "forces", "army",
+                     "navy", "guard", "front", "movement", "league", "organisation", "organization", "foundation",
+                     "trust", "fund", "bureau", "command", "directorate", "secretariat", "presidency", "government",
+                     "junta", "cabinet", "senate", "congress", "executive", "inc", "ltd", "plc", "network"}
+
+# Countries: pycountry names plus common short names, abbreviations and demonyms.
+COUNTRY_EXTRA = {
+    "us": "USA", "u.s.": "USA", "u.s": "USA", "usa": "USA", "u.s.a.": "USA", "america": "USA", "united states": "USA",
+    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "united kingdom": "GBR",
+    "russia": "RUS", "ivory coast": "CIV", "cote d'ivoire": "CIV", "iran": "IRN", "syria": "SYR",
+    "north korea": "PRK", "south korea": "KOR", "korea": "KOR", "vietnam": "VNM", "laos": "LAO", "bolivia": "BOL",
+    "venezuela": "VEN", "tanzania": "TZA", "moldova": "MDA", "taiwan": "TWN", "palestine": "PSE", "vatican": "VAT",
+    "czech republic": "CZE", "congo": "COG", "drc": "COD", "dr congo": "COD", "democratic republic of congo": "COD",
+    "turkey": "TUR", "holland": "NLD", "the netherlands": "NLD", "burma": "MMR", "macedonia": "MKD",
+    "swaziland": "SWZ", "cape verde": "CPV", "east timor": "TLS", "brunei": "BRN", "micronesia": "FSM",
+}
+DEMONYMS = {
+    "american": "USA", "british": "GBR", "english": "GBR", "french": "FRA", "german": "DEU", "italian": "ITA",
+    "spanish": "ESP", "portuguese": "PRT", "dutch": "NLD", "belgian": "BEL", "swiss": "CHE", "austrian": "AUT",
+    "irish": "IRL", "swedish": "SWE", "norwegian": "NOR", "danish": "DNK", "finnish": "FIN", "icelandic": "ISL",
+    "polish": "POL", "czech": "CZE", "slovak": "SVK", "hungarian": "HUN", "romanian": "ROU", "bulgarian": "BGR",
+    "greek": "GRC", "turkish": "TUR", "cypriot": "CYP", "russian": "RUS", "ukrainian": "UKR", "belarusian": "BLR",
+    "serbian": "SRB", "croatian": "HRV", "bosnian": "BIH", "slovenian": "SVN", "albanian": "ALB", "georgian": "GEO",
+    "armenian": "ARM", "azerbaijani": "AZE", "kazakh": "KAZ", "uzbek": "UZB", "chinese": "CHN", "japanese": "JPN",
+    "korean": "KOR", "south korean": "KOR", "north korean": "PRK", "indian": "IND", "pakistani": "PAK",
+    "afghan": "AFG", "bangladeshi": "BGD", "sri lankan": "LKA", "nepalese": "NPL", "burmese": "MMR", "thai": "THA",
+    "vietnamese": "VNM", "cambodian": "KHM", "malaysian": "MYS", "singaporean": "SGP", "indonesian": "IDN",
+    "filipino": "PHL", "philippine": "PHL", "australian": "AUS", "new zealand": "NZL", "canadian": "CAN",
+    "mexican": "MEX", "brazilian": "BRA", "argentine": "ARG", "argentinian": "ARG", "chilean": "CHL",
+    "colombian": "COL", "peruvian": "PER", "venezuelan": "VEN", "cuban": "CUB", "bolivian": "BOL",
+    "ecuadorian": "ECU", "haitian": "HTI", "jamaican": "JAM", "israeli": "ISR", "palestinian": "PSE",
+    "lebanese": "LBN", "syrian": "SYR", "jordanian": "JOR", "iraqi": "IRQ", "iranian": "IRN", "saudi": "SAU",
+    "yemeni": "YEM", "omani": "OMN", "emirati": "ARE", "qatari": "QAT", "kuwaiti": "KWT", "bahraini": "BHR",
+    "egyptian": "EGY", "libyan": "LBY", "tunisian": "TUN", "algerian": "DZA", "moroccan": "MAR",
+    "sudanese": "SDN", "south sudanese": "SSD", "ethiopian": "ETH", "eritrean": "ERI", "somali": "SOM",
+    "kenyan": "KEN", "ugandan": "UGA", "tanzanian": "TZA", "rwandan": "RWA", "burundian": "BDI",
+    "congolese": "COD", "angolan": "AGO", "zambian": "ZMB", "zimbabwean": "ZWE", "mozambican": "MOZ",
+    "malawian": "MWI", "south african": "ZAF", "namibian": "NAM", "botswanan": "BWA", "nigerian": "NGA",
+    "nigerien": "NER", "ghanaian": "GHA", "ivorian": "CIV", "senegalese": "SEN", "malian": "MLI",
+    "burkinabe": "BFA", "burkinabè": "BFA", "chadian": "TCD", "cameroonian": "CMR", "beninese": "BEN",
+    "togolese": "TGO", "guinean": "GIN", "liberian": "LBR", "sierra leonean": "SLE", "gambian": "GMB",
+    "mauritanian": "MRT", "gabonese": "GAB", "central african": "CAF", "malagasy": "MDG", "mongolian": "MNG",
+    "taiwanese": "TWN", "tibetan": None, "kurdish": None, "lithuanian": "LTU", "latvian": "LVA", "estonian": "EST",
+    "moldovan": "MDA", "luxembourgish": "LUX", "maltese": "MLT", "monegasque": "MCO", "uruguayan": "URY",
+    "paraguayan": "PRY", "guatemalan": "GTM", "honduran": "HND", "salvadoran": "SLV", "nicaraguan": "NIC",
+    "costa rican": "CRI", "panamanian": "PAN", "dominican": "DOM", "tajik": "TJK", "kyrgyz": "KGZ",
+    "turkmen": "TKM", "bhutanese": "BTN", "maldivian": "MDV", "fijian": "FJI", "papua new guinean": "PNG",
+}
+
+
+def strip_accents(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def norm(text: str) -> str:
+    text = strip_accents(text).lower().replace("’", "'")
+    text = re.sub(r"'s?$", "", text.strip())
+    text = re.sub(r"^the\s+", "", text)
+    return " ".join(text.replace("-", " ").split())
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    import pycountry
+
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names[norm(value)] = c.alpha_3
+    names.update({norm(k): v for k, v in COUNTRY_EXTRA.items()})
+    return names
+
+
+def country_code(text: str) -> str | None:
+    """ISO alpha-3 for a country name, abbreviation or demonym ("US", "Niger", "Chadian"), else None."""
+    key = norm(text)
+    if not key:
+        return None
+    if key in DEMONYMS:
+        return DEMONYMS[key]
+    if text.strip().rstrip(".").replace(".", "") in {"US", "UK", "USA"}:
+        return COUNTRY_EXTRA[text.strip().replace(".", "").lower()]
+    if key in ("us", "uk"):
+        return None  # "us" the pronoun
+    return _country_names().get(key)
+
+
+def party_name(text: str) -> str | None:
+    return PARTIES.get(norm(text))
+
+
+def institution(text: str) -> tuple[str, str | None] | None:
+    return INSTITUTIONS.get(norm(text).replace(".", " ").strip())
+
+
+def canonical_title(prefixes: list[str], portfolio: list[str], head: str, tail: list[str]) -> str:
+    """"Oil Minister" and "Minister of Oil" -> "minister of oil"; "Defence Secretary" -> "secretary of defence".
+
+    prefixes: words that belong to the title ("deputy", "shadow"); portfolio: what a minister or secretary
+    is in charge of; tail: a lower-case "of"-phrase after the head ("head of tax").
+    """
+    words = [w.lower() for w in prefixes]
+    port = " ".join(_expand_portfolio(w.lower()) for w in portfolio if w.lower() not in ("the", "and", "&"))
+    port_raw = " ".join(w.lower() for w in portfolio if w.lower() != "the").replace(" & ", " and ")
+    tail_text = " ".join(w.lower() for w in tail if w.lower() != "the")
+    if head in PORTFOLIO_BEFORE and (port or tail_text):
+        if port and len(portfolio) == 1:
+            what = port
+        else:
+            what = port_raw
+        what = " and ".join(x for x in (what, tail_text) if x)
+        if head == "secretary" and what.startswith("state for "):
+            what = what[len("state for "):]
+        title = " ".join([*words, head, "of", what])
+    else:
+        title = " ".join([*words, port_raw, head, tail_text]) if tail_text == "" else " ".join(
+            [*words, port_raw, head, "of", tail_text])
+    title = re.sub(r"\s+", " ", title).strip()
+    return title.replace(" for ", " of ")
+
+
+def _expand_portfolio(word: str) -> str:
+    return PORTFOLIO_EXPANSIONS.get(word, word)
