@@ -1,8 +1,20 @@
 """Remove page furniture from plain-text article dumps, line by line and block by block.
 
-Scrapers save the whole page as text: date headers, player credits, newsletter prompts, comment
-forms, "Latest Stories" lists. The rules below look at the shape and content of a line and at its
-neighbours; none of them names a particular site. A line survives unless a rule is sure.
+Scrapers save the whole page as text: date headers, breadcrumbs, player credits, share bars,
+newsletter prompts, comment forms, "Latest Stories" lists. The rules look at three things, and none
+of them names a particular site:
+
+- shape: a line made only of dates and times, only of interface words ("Share", "Email", "Next"),
+  only of separated menu items ("Home > World > Africa"), a single character;
+- content: phrases that address the reader about the page rather than report news ("sign up for our
+  newsletter", "we use cookies", "follow us on", "leave a reply"), labelled links ("Read more: ...",
+  "Tags: ..."), bylines and wire credits;
+- position: a list header ("Latest Stories", "Most read") takes the headline list under it; short
+  label lines next to furniture at the top, and everything short after the last article paragraph
+  once furniture has started there, go with it.
+
+A line survives unless a rule is sure. Long lines that read as sentences are only removed by the
+content rules, and those only fire on lines that talk to the reader.
 """
 
 from __future__ import annotations
@@ -10,51 +22,149 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_TIME_WORDS = (
+    "updated|last|published|posted|modified|created|on|at|date|ago|just|now|today|yesterday|"
+    "sec|secs|second|seconds|min|mins|minute|minutes|hr|hrs|hour|hours|h|m|d|day|days|week|weeks|month|months|year|years|"
+    "am|pm|a\\.m|p\\.m|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|wat|cat|eat|sast|ist|amt|local|time"
+)
+_DATE_TOKEN = re.compile(
+    rf"^(?:{_WEEKDAYS}|{_MONTHS}|{_TIME_WORDS}|\d{{1,4}}(?:st|nd|rd|th|h|m|d)?|\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:am|pm)?|"
+    rf"\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}|\d{{4}}-\d{{2}}-\d{{2}}(?:t[\d:.+z-]+)?)$",
+    re.I,
+)
+# A date line saying what it is ("Updated ...", "3 hours ago") is furniture anywhere; a bare date only
+# above the article, in a list of timestamped links, or among furniture after it.
+_EXPLICIT_STAMP = re.compile(r"\b(?:updated|published|posted|modified|created|ago|just\s+now)\b|^\d+\s*(?:h|m|d|hrs?|mins?)\b", re.I)
+_HAS_DATE_ANCHOR = re.compile(
+    rf"\b(?:{_WEEKDAYS}|{_MONTHS})\b|\b(?:just now|today|yesterday|ago)\b|\d{{1,2}}[:.]\d{{2}}|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}|"
+    rf"\d+\s*(?:h|m|d|hrs?|mins?|minutes?|hours?|days?|weeks?)\b|\d{{3,4}}\s+(?:gmt|utc|bst|cet|est|edt|pst|wat|cat|eat)\b",
+    re.I,
+)
 
-# A site's "today" header, e.g. "Sat. Feb 24th, 2024" or "Monday, 12 March 2024".
-SITE_DATE = re.compile(
-    rf"^(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})$",
+# Interface words: a line made only of these (and separators, counts) is page furniture.
+_UI_PHRASES = [
+    "share", "share this", "share this article", "share this story", "share this post", "share on", "share via",
+    "shares", "tweet", "pin", "pin it", "email", "e-mail", "print", "save", "copy", "copy link", "link", "like", "like this",
+    "loading", "facebook", "twitter", "x", "whatsapp", "linkedin", "telegram", "pinterest", "reddit", "instagram",
+    "youtube", "tiktok", "messenger", "flipboard", "tumblr", "threads", "bluesky", "sms", "google news",
+    "comment", "comments", "reply", "replies", "cancel reply", "post comment", "post a comment", "submit", "send",
+    "view comments", "show comments", "hide comments", "load comments", "join the conversation", "add comment",
+    "name", "website", "url", "your name", "your email", "your comment", "message",
+    "home", "menu", "search", "close", "open", "skip to content", "skip to main content", "back to top", "top",
+    "login", "log in", "logout", "log out", "sign in", "sign up", "sign out", "register", "my account", "account",
+    "subscribe", "subscribe now", "unsubscribe", "donate", "support us", "contact", "contact us", "about", "about us",
+    "privacy", "privacy policy", "cookie policy", "cookie settings", "cookies settings", "terms", "terms of use",
+    "terms of service", "terms and conditions", "terms & conditions", "sitemap", "advertise", "advertise with us",
+    "careers", "newsletter", "newsletters", "rss", "feed", "help", "faq", "disclaimer",
+    "accept", "accept all", "accept cookies", "accept all cookies", "reject", "reject all", "decline", "ok", "okay",
+    "got it", "i agree", "agree", "manage preferences", "manage cookies", "preferences", "settings", "more options",
+    "next", "previous", "prev", "next article", "previous article", "next post", "previous post", "next story",
+    "previous story", "older", "newer", "older posts", "newer posts", "more", "read more", "continue reading",
+    "see more", "show more", "load more", "view all", "see all", "more stories", "more news",
+    "advertisement", "advertisements", "ad", "ads", "sponsored", "sponsored content", "promoted", "paid content",
+    "play", "pause", "play video", "watch", "watch video", "listen", "listen now", "listen to this article",
+    "video", "audio", "photo", "photos", "gallery", "image", "images", "podcast", "live", "watch live",
+    "text size", "font size", "zoom", "mute", "unmute", "fullscreen", "full screen", "embed",
+    "tags", "topics", "categories", "category", "related", "related articles", "related posts", "related stories",
+]
+_UI_SEPARATORS = r"[\s|/·•,.:;*»«›‹>\-–—…+()\[\]]"
+_UI_LINE = re.compile(
+    r"^(?:%s|\d+)*(?:(?:%s)(?:%s|\d+)*)+$"
+    % (_UI_SEPARATORS, "|".join(re.escape(p) for p in sorted(_UI_PHRASES, key=len, reverse=True)), _UI_SEPARATORS),
     re.I,
 )
-# "38 minutes -", "2 hours -", "3 days ago", "-"
-RELATIVE_TIME = re.compile(
-    r"^(?:-|–|—|\d+\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?)\s*(?:ago)?\s*[-–—|]?)$",
-    re.I,
-)
-SECTION_HEADERS = re.compile(
-    r"^(?:latest|related|more|top|trending|popular|recommended|recent|other|editor'?s? picks?)"
-    r"(?:\s+(?:stories|news|posts|articles|headlines|reads|videos|from\s+.+))?\s*:?$"
-    r"|^(?:read|see)\s+(?:more|also|next)\b.*$|^you (?:may|might) (?:also )?like\s*:?$",
-    re.I,
-)
-NEWSLETTER = re.compile(
-    r"^(?:discover more from\b.*|subscribe\b.*|sign up\b.*(?:newsletter|email|updates).*|"
-    r".*\b(?:sent to your (?:email|inbox)|join our (?:newsletter|mailing list)|get (?:the latest|our) .*newsletter).*)$",
-    re.I,
-)
-COMMENT_FORM = re.compile(
-    r"^(?:leave a (?:reply|comment)|post a comment|\d+\s+comments?|comments?|cancel reply|"
-    r"your email address will not be published\b.*|required fields are marked.*|"
-    r"save my name, email,? and website.*|(?:name|email|website)\s*\*?)$",
-    re.I,
-)
-COOKIES = re.compile(r"^.*\b(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies|cookie (?:policy|settings))\b.*$", re.I)
-SHARE_BAR = re.compile(
-    r"^(?:share(?: this(?: article| story)?)?(?:\s+on)?|tweet|email|print|whatsapp|facebook|twitter|linkedin|telegram|"
-    r"pinterest|reddit|copy link)(?:\s*[:|,/·•]\s*(?:facebook|twitter|x|linkedin|whatsapp|email|print|telegram|reddit|pinterest|copy link))*\s*:?$",
-    re.I,
-)
-CREDITS = re.compile(
-    r"^(?:.*\bpowered by\b.*|audio (?:by|player)\b.*|listen to (?:this )?article.*|\d+\s*min(?:ute)?s? read|advertisement|"
-    r"sponsored|follow us on\b.*|click here\b.*|all rights reserved.*|©.*|copyright\b.*)$",
-    re.I,
-)
-BYLINE = re.compile(r"^(?i:by|written by|posted by)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
-GENERIC_AUTHORS = {"admin", "administrator", "editor", "staff", "webmaster", "newsroom", "desk", "author", "guest"}
 
-_TERMINAL = re.compile(r"[.!?\"”’)\]:]$")
+# A list header: the headline list below it is furniture.
+SECTION_HEADER = re.compile(
+    r"^(?:(?:the\s+)?(?:latest|related|discover|explore|more|top|trending|popular|most\s+(?:read|popular|viewed|shared|watched|commented)|"
+    r"recommended|recent|other|editor'?s'?|must|don'?t|also|up|what'?s|in\s+other|further|similar|suggested|featured)"
+    r"(?:\s+(?:more|stories|story|news|now|posts|post|articles|article|headlines|reads|read|videos|picks?|choice|coverage|"
+    r"links|content|topics|for\s+you|miss|next|new|this\s+week|today|on\s+\S+(?:\s+\S+)?|from\s+.{1,40}|in\s+.{1,30}))*"
+    r"|you\s+(?:may|might|could|will)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|read\s+(?:next|this\s+next|also)|"
+    r"see\s+also|also\s+read|more\s+on\s+this\s+story|more\s+to\s+explore|around\s+the\s+web|from\s+around\s+the\s+web)"
+    r"\s*[:.…]*\s*$",
+    re.I,
+)
+# "Read more: <headline>", "Tags: a, b", "[Related: ...]": a label, then a link or a list.
+LABELLED_LINK = re.compile(
+    r"^[\[(]?\s*(?:read\s+(?:more|also|next)|also\s+read|see\s+(?:also|more)|related(?:\s+(?:post|article|story|stories|news|content|coverage|reading|link))?|"
+    r"recommended(?:\s+for\s+you)?|more|more\s+on|more\s+from\s+[^:]{1,30}|next|previous|prev|up\s+next|watch(?:\s+now)?|listen|"
+    r"tags?|topics?|categor(?:y|ies)|filed\s+under|posted\s+in|published\s+in|keywords?|"
+    r"must\s+read|don'?t\s+miss|trending|latest|popular|top\s+stories|suggested|further\s+reading|"
+    r"image|images|photo|photos|picture|video|credit|source|via|download|contact|email|follow|subscribe)\s*[:|\-–—]\s*(?P<rest>.{1,220})$",
+    re.I,
+)
+# Labels whose rest may be a whole sentence (a link title can end with "?" or "!").
+_POSTED_IN = re.compile(r"^(?:posted|filed|published)\s+in\s+[\w ,&|/-]{1,60}$", re.I)
+
+# The page talking to its reader, not news. Unambiguous on any line up to _READER_MAX characters.
+READER_STRONG = re.compile(
+    r"\b(?:email\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked|"
+    r"(?:we|this\s+(?:web)?site)\s+uses?\s+cookies|our\s+use\s+of\s+cookies|cookies?\s+(?:policy|settings|preferences|consent)|"
+    r"accept\s+(?:all\s+)?cookies|this\s+(?:web)?site\s+uses\s+\w+\s+to|by\s+continuing\s+to\s+(?:browse|use)\s+(?:this|our|the)\s+(?:site|website)|"
+    r"leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|notify\s+me\s+of|logged\s+in\s+to\s+(?:post|comment|reply)|"
+    r"(?:save|remember)\s+my\s+name|comment\s+data\s+is\s+processed|"
+    r"opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)|free\s+(?:articles?|stories)\s+(?:remaining|left)|"
+    r"already\s+(?:a\s+)?(?:subscriber|member|registered)|subscribers?\s+only|"
+    r"all\s+rights\s+reserved|reproduction\s+in\s+whole|without\s+(?:prior\s+)?(?:written\s+)?permission\s+is\s+prohibited|"
+    r"not\s+responsible\s+for\s+the\s+content\s+of\s+external|listen\s+to\s+this\s+(?:article|story)|"
+    r"sent\s+to\s+your\s+(?:email|inbox)|delivered\s+(?:straight\s+)?to\s+your\s+inbox)",
+    re.I,
+)
+# Words that are furniture only when the line talks to the reader (or is not a sentence) and is short.
+READER_SOFT = re.compile(
+    r"\b(?:newsletters?|subscribe|subscription|sign\s+up|inbox|your\s+email|e-?mail\s+address|"
+    r"(?:follow|like|find|join)\s+(?-i:us)\s+(?:on|at|in)\b|join\s+our|follow\s+[\w.@ ]{1,40}\s+on\s+(?:twitter|x|facebook|instagram|google\s+news|youtube|linkedin|tiktok|telegram|whatsapp|threads)|"
+    r"(?:download|get)\s+(?:our|the)\s+(?:free\s+)?(?:\w+\s+)?app|click\s+(?:here|to)|tap\s+here|"
+    r"continue\s+reading|continues?\s+below|story\s+continues|powered\s+by|(?:audio|voiced|narrated)\s+by|"
+    r"have\s+your\s+say|what\s+you\s+think|what\s+do\s+you\s+think|join\s+the\s+(?:conversation|discussion|debate)|"
+    r"support\s+(?:our|independent|quality|local)\s+journalism|donate|want\s+more|stay\s+(?:informed|up\s+to\s+date|in\s+the\s+know)|"
+    r"breaking\s+news\s+alerts?|if\s+you\s+(?:enjoyed|liked|value|appreciate)|share\s+(?:it|this)|report\s+(?:an?\s+)?(?:error|typo))",
+    re.I,
+)
+_READER_CUE = re.compile(
+    r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Oo]ur|us)\b|(?:^|[.?!:]\s+)(?:[Ss]ubscribe|[Ss]ign\s+up|[Jj]oin|[Dd]ownload|[Ff]ollow|[Cc]lick|[Tt]ap|"
+    r"[Ss]tay|[Nn]ever\s+miss|[Ss]upport|[Dd]onate|[Gg]et\s+(?:the|our|a|free|breaking|daily|weekly))\b"
+)
+_READER_MAX = 320
+COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all\s+rights\s+reserved)", re.I)
+READING_TIME = re.compile(r"^(?:(?:estimated\s+)?(?:reading|read)\s+time\s*:?\s*\d+\s*(?:min|minutes?|mins)\.?|\d+\s*(?:min|minutes?|mins)\.?\s+(?:read|reading|listen))$", re.I)
+WIRE_CREDIT = re.compile(
+    r"^\(?\s*(?:(?:additional|further)\s+reporting|reporting|writing|editing|compiled|edited|written|reported)\s+by\b.{0,400}$"
+    r"|^.{2,120}\b(?:contributed|also\s+contributed)\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?\)?$",
+    re.I,
+)
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|bin|al|el|la|le|du|dos))*"
+BYLINE = re.compile(
+    rf"^(?i:by|written\s+by|posted\s+by|words\s+by|story\s+by|author|reporter|posted\s+by)\s*:?\s+(?P<name>(?:{_NAME}|(?i:admin|administrator|editor|staff|webmaster|guest))"
+    rf"(?:\s*(?:,|and|&)\s*{_NAME})*)\s*(?:[,|/–—-]\s*(?P<rest>.{{0,80}}))?$"
+)
+ROLE_BYLINE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}),?\s+(?:senior\s+|chief\s+|political\s+|foreign\s+|staff\s+|special\s+|our\s+)?"
+    r"(?:reporter|correspondent|writer|editor|contributor|staff\s+writer|staff|journalist|columnist)$",
+    re.I,
+)
+GENERIC_AUTHORS = {
+    "admin", "administrator", "editor", "editors", "staff", "webmaster", "newsroom", "desk", "author", "guest",
+    "web desk", "news desk", "staff reporter", "staff writer", "reporter", "correspondent", "the editor", "team",
+    "editorial", "editorial team", "editorial staff", "online desk", "digital desk", "agencies", "news agencies",
+}
+BULLET = re.compile(r"^(?:[-–—•*·▪►▸]\s+|\d{1,2}[.)]\s+|\d{1,2}\s+(?=[A-Z]))")
+# "Headline [INSIGHT]", "Headline (VIDEO)": a link with a section tag.
+TAGGED_LINK = re.compile(
+    r"^.{8,200}[^.]\s(?:\[[A-Z][A-Z &'-]{2,20}\]|\((?:VIDEO|VIDEOS|PHOTOS?|PICTURES|WATCH|LISTEN|LIVE|UPDATE[SD]?|INSIGHT|POLL|OPINION|ANALYSIS|GALLERY)\))\s*\|?$"
+)
+NAV_ARROWS = re.compile(r"^(?:«|‹|<|←|<<)\s*.{3,200}$|^.{3,200}\s*(?:»|›|→|>>)$")
+MENU_SEP = re.compile(r"\s(?:>|»|›|/|\||·|•)\s")
+
+# A sentence ends with its punctuation, possibly inside closing quotes or brackets.
+_TERMINAL = re.compile(r"[.!?…:][\"”’')\]]*$")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @dataclass
@@ -66,84 +176,242 @@ class Cleaned:
 
 def strip_boilerplate(lines: list[str]) -> Cleaned:
     """Keep article lines; drop furniture. `lines` are stripped, blank lines are ''."""
-    keep = [True] * len(lines)
+    n = len(lines)
+    furniture = [False] * n
     author: str | None = None
-
     for i, line in enumerate(lines):
         if not line:
-            keep[i] = False
             continue
-        byline = BYLINE.match(line)
-        if byline:
-            keep[i] = False
-            name = byline.group("name").strip()
-            if name.lower() not in GENERIC_AUTHORS and author is None:
+        name = byline_name(line)
+        if name is not None:
+            furniture[i] = True
+            if author is None and name.lower() not in GENERIC_AUTHORS:
                 author = name
-            continue
-        if _is_furniture_line(line):
-            keep[i] = False
+        elif is_furniture_line(line):
+            furniture[i] = True
 
-    _drop_tail_sections(lines, keep)
-    _drop_headline_lists(lines, keep)
+    _drop_listed_sections(lines, furniture)
+    _drop_stamped_lists(lines, furniture)
+    author = _drop_head_labels(lines, furniture) or author
+    _drop_tail(lines, furniture)
 
-    paragraphs = [line for line, k in zip(lines, keep) if k]
-    removed = [line for line, k in zip(lines, keep) if not k and line]
+    paragraphs = [line for line, f in zip(lines, furniture) if line and not f]
+    removed = [line for line, f in zip(lines, furniture) if line and f]
     return Cleaned(paragraphs=paragraphs, removed=removed, author=author)
 
 
-def _is_furniture_line(line: str) -> bool:
-    # Long lines that end like sentences are article text, whatever words they contain.
-    if len(line) > 160 and _TERMINAL.search(line):
+def is_prose(line: str) -> bool:
+    """Reads as running text: a sentence of some length."""
+    words = len(_WORD.findall(line))
+    return (words >= 6 and bool(_TERMINAL.search(line))) or words >= 20
+
+
+def is_date_line(line: str) -> bool:
+    """Only dates, times and words like "Updated", "ago": a site's date header or a list's timestamp."""
+    if len(line) > 80 or not _HAS_DATE_ANCHOR.search(line):
         return False
-    return bool(
-        SITE_DATE.match(line)
-        or RELATIVE_TIME.match(line)
-        or NEWSLETTER.match(line)
-        or COMMENT_FORM.match(line)
-        or COOKIES.match(line)
-        or SHARE_BAR.match(line)
-        or CREDITS.match(line)
-        or SECTION_HEADERS.match(line)
-    )
+    tokens = [t for t in re.split(r"[\s,|·•/()\[\]–—:-]+|(?<=\w)\.(?=\s|$)", line.strip(" -–—|:")) if t]
+    if not tokens:
+        return False
+    return all(_DATE_TOKEN.match(t.rstrip(".")) for t in tokens)
 
 
-def _drop_tail_sections(lines: list[str], keep: list[bool]) -> None:
-    """A "Latest Stories"/"Related" header ends the article when what follows is a list, not prose."""
+def is_ui_line(line: str) -> bool:
+    if len(line) > 120:
+        return False
+    return bool(_UI_LINE.match(line.strip()))
+
+
+def is_menu_line(line: str) -> bool:
+    """"Home > World > Africa", "News | Sport | Business | Culture": short items between separators."""
+    if len(line) > 200:
+        return False
+    parts = [p.strip() for p in MENU_SEP.split(" " + line + " ") if p.strip()]
+    seps = len(MENU_SEP.findall(" " + line + " "))
+    if seps < 1 or len(parts) < 2:
+        return False
+    if any(len(p.split()) > 4 or _TERMINAL.search(p) for p in parts):
+        return False
+    if not all(p[0].isupper() or p[0].isdigit() for p in parts):
+        return False
+    return seps >= 2 or parts[0].lower() in {"home", "news", "start", "index"} or all(is_ui_line(p) for p in parts)
+
+
+def is_furniture_line(line: str) -> bool:
+    """Furniture on its own, whatever its neighbours."""
+    stripped = line.strip()
+    if len(stripped) <= 1:
+        return True
+    if (is_date_line(stripped) and _EXPLICIT_STAMP.search(stripped)) or is_ui_line(stripped) or READING_TIME.match(stripped):
+        return True
+    if len(stripped) <= _READER_MAX and (READER_STRONG.search(stripped) or COPYRIGHT.match(stripped)):
+        return True
+    if (
+        len(_WORD.findall(stripped)) <= 30
+        and READER_SOFT.search(stripped)
+        and (_READER_CUE.search(stripped) or not is_prose(stripped) or " | " in stripped)
+    ):
+        return True
+    if WIRE_CREDIT.match(stripped) or ROLE_BYLINE.match(stripped):
+        return True
+    if SECTION_HEADER.match(stripped):
+        return True
+    m = LABELLED_LINK.match(stripped)
+    if m and len(_WORD.findall(m.group("rest"))) <= 25 and not (is_prose(m.group("rest")) and m.group("rest").endswith(".")):
+        return True
+    if _POSTED_IN.match(stripped):
+        return True
+    if TAGGED_LINK.match(stripped):
+        return True
+    if not is_prose(stripped) and (NAV_ARROWS.match(stripped) or is_menu_line(stripped)):
+        return True
+    return False
+
+
+def byline_name(line: str) -> str | None:
+    """The name in a byline ("By Jane Smith", "By JANE SMITH | May 2, 2024"), or None when the line is not one."""
+    if len(line) > 160:
+        return None
+    m = BYLINE.match(line.strip())
+    if not m:
+        return None
+    rest = m.group("rest")
+    if rest and not (is_date_line(rest) or ROLE_BYLINE.match("X " + rest) or len(rest.split()) <= 4):
+        return None
+    name = re.split(r"\s*(?:,|\band\b|&)\s*", m.group("name"))[0].strip()
+    if name.isupper():
+        name = name.title()
+    return name
+
+
+def _is_list_item(line: str) -> bool:
+    """A headline or link: short, not a sentence (a question headline counts)."""
+    if not line or len(line) > 200:
+        return False
+    return not is_prose(line) or (line.endswith("?") and len(_WORD.findall(line)) <= 15)
+
+
+def _next_content(lines: list[str], i: int) -> int | None:
+    for j in range(i + 1, len(lines)):
+        if lines[j]:
+            return j
+    return None
+
+
+def _drop_listed_sections(lines: list[str], furniture: list[bool]) -> None:
+    """A list header ("Latest Stories", "Most read", "Related: ...") takes the run of list items under it."""
+    n = len(lines)
     for i, line in enumerate(lines):
-        if not line or not SECTION_HEADERS.match(line):
+        if not line or not furniture[i]:
             continue
-        rest = [j for j in range(i + 1, len(lines)) if lines[j]]
-        if not rest:
+        header = bool(SECTION_HEADER.match(line)) or bool(LABELLED_LINK.match(line)) or is_ui_line(line)
+        if not header:
             continue
-        listish = sum(1 for j in rest if _is_list_item(lines[j]) or RELATIVE_TIME.match(lines[j]))
-        if listish / len(rest) >= 0.6:
-            for j in range(i, len(lines)):
-                keep[j] = False
-            return
+        bulleted_only = not SECTION_HEADER.match(line)
+        j = i + 1
+        while j < n:
+            cur = lines[j]
+            if cur:
+                if furniture[j]:
+                    pass
+                elif bulleted_only and not (BULLET.match(cur) and _is_list_item(cur)):
+                    break
+                elif not bulleted_only and not (_is_list_item(cur) or is_date_line(cur)):
+                    break
+                elif not bulleted_only and not _list_continues(lines, j):
+                    break
+                furniture[j] = True
+            j += 1
 
 
-def _drop_headline_lists(lines: list[str], keep: list[bool]) -> None:
-    """Runs of short headline-like lines interleaved with relative timestamps are link lists."""
+def _list_continues(lines: list[str], j: int) -> bool:
+    """A list item under a header is followed by another item, a timestamp, furniture or the end, not by prose
+    (a short line right before prose is a subheading of the article)."""
+    k = _next_content(lines, j)
+    return k is None or _is_list_item(lines[k]) or is_furniture_line(lines[k])
+
+
+def _drop_stamped_lists(lines: list[str], furniture: list[bool]) -> None:
+    """Runs of headline-like lines interleaved with dates or relative timestamps are link lists."""
     n = len(lines)
     i = 0
     while i < n:
-        if lines[i] and RELATIVE_TIME.match(lines[i]) and lines[i] not in ("-", "–", "—"):
-            # Grow a window around timestamp lines.
+        if lines[i] and is_date_line(lines[i]):
             start = i
-            while start > 0 and (not lines[start - 1] or _is_list_item(lines[start - 1]) or RELATIVE_TIME.match(lines[start - 1])):
+            while start > 0 and (not lines[start - 1] or _is_list_item(lines[start - 1])):
                 start -= 1
             end = i
-            while end + 1 < n and (not lines[end + 1] or _is_list_item(lines[end + 1]) or RELATIVE_TIME.match(lines[end + 1])):
+            while end + 1 < n and (not lines[end + 1] or _is_list_item(lines[end + 1])):
                 end += 1
-            stamps = sum(1 for j in range(start, end + 1) if lines[j] and RELATIVE_TIME.match(lines[j]))
-            if stamps >= 2:
-                for j in range(start, end + 1):
-                    keep[j] = False
+            idx = [j for j in range(start, end + 1) if lines[j]]
+            stamped = [is_date_line(lines[j]) for j in idx]
+            # item, stamp, item, stamp: at least two links each followed by its timestamp; the list
+            # starts at the first such item and ends at the last stamp.
+            pair_at = [k for k in range(len(idx) - 1) if not stamped[k] and stamped[k + 1]]
+            if len(pair_at) >= 2:
+                last_stamp = max(k for k in range(len(idx)) if stamped[k])
+                for k in range(pair_at[0], last_stamp + 1):
+                    furniture[idx[k]] = True
             i = end + 1
         else:
             i += 1
 
 
-def _is_list_item(line: str) -> bool:
-    """A headline: short, no sentence-final punctuation."""
-    return len(line) <= 140 and not re.search(r"[.!?\"”]$", line)
+def _drop_head_labels(lines: list[str], furniture: list[bool]) -> str | None:
+    """Above the first paragraph: one- and two-word labels after furniture (breadcrumb and menu items)
+    go, unless the next line is prose (then it is a short headline); a bare name next to a date line
+    is a byline. Returns the byline's name, if any."""
+    first = next((i for i, line in enumerate(lines) if line and not furniture[i] and is_prose(line)), None)
+    if first is None:
+        return None
+    author = None
+    prev_furniture = kept_any = False
+    for i in range(first):
+        line = lines[i]
+        if not line:
+            continue
+        if furniture[i] or is_date_line(line):
+            furniture[i] = True
+            prev_furniture = True
+            continue
+        nxt = _next_content(lines, i)
+        next_is_prose = nxt is not None and is_prose(lines[nxt]) and not furniture[nxt]
+        words = line.split()
+        if prev_furniture and len(words) <= 2 and not _TERMINAL.search(line) and (kept_any or not next_is_prose):
+            furniture[i] = True
+            continue
+        near_date = any(
+            k is not None and lines[k] and is_date_line(lines[k])
+            for k in (_next_content(lines, i), _prev_content(lines, i))
+        )
+        if near_date and 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][\w.'’-]*", w) for w in words):
+            furniture[i] = True
+            author = author or line
+            prev_furniture = True
+            continue
+        prev_furniture = False
+        kept_any = True
+    return author
+
+
+def _prev_content(lines: list[str], i: int) -> int | None:
+    for j in range(i - 1, -1, -1):
+        if lines[j]:
+            return j
+    return None
+
+
+def _drop_tail(lines: list[str], furniture: list[bool]) -> None:
+    """After the last paragraph of the article, once furniture starts, short lines are furniture too
+    (tag lists, link titles, menu items)."""
+    last = max((i for i, line in enumerate(lines) if line and not furniture[i] and is_prose(line)), default=None)
+    if last is None:
+        return
+    started = False
+    for i in range(last + 1, len(lines)):
+        if not lines[i]:
+            continue
+        if furniture[i]:
+            started = True
+        elif started:
+            furniture[i] = True
