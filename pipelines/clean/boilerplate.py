@@ -30,7 +30,7 @@ _MONTHS = (
 _TIME_WORDS = (
     "updated|last|published|posted|modified|created|on|at|date|ago|just|now|today|yesterday|"
     "sec|secs|second|seconds|min|mins|minute|minutes|hr|hrs|hour|hours|h|m|d|day|days|week|weeks|month|months|year|years|"
-    "am|pm|a\\.m|p\\.m|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|wat|cat|eat|sast|ist|amt|local|time"
+    "am|pm|a\\.m|p\\.m|et|pt|ct|mt|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|wat|cat|eat|sast|ist|amt|local|time"
 )
 _DATE_TOKEN = re.compile(
     rf"^(?:{_WEEKDAYS}|{_MONTHS}|{_TIME_WORDS}|\d{{1,4}}(?:st|nd|rd|th|h|m|d)?|\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:am|pm)?|"
@@ -62,7 +62,7 @@ _UI_PHRASES = [
     "terms of service", "terms and conditions", "terms & conditions", "sitemap", "advertise", "advertise with us",
     "careers", "newsletter", "newsletters", "rss", "feed", "help", "faq", "disclaimer",
     "accept", "accept all", "accept cookies", "accept all cookies", "reject", "reject all", "decline", "ok", "okay",
-    "got it", "i agree", "agree", "manage preferences", "manage cookies", "preferences", "settings", "more options",
+    "got it", "manage preferences", "manage cookies", "preferences", "settings", "more options",
     "next", "previous", "prev", "next article", "previous article", "next post", "previous post", "next story",
     "previous story", "older", "newer", "older posts", "newer posts", "more", "read more", "continue reading",
     "see more", "show more", "load more", "view all", "see all", "more stories", "more news",
@@ -71,10 +71,13 @@ _UI_PHRASES = [
     "video", "audio", "photo", "photos", "gallery", "image", "images", "podcast", "live", "watch live",
     "text size", "font size", "zoom", "mute", "unmute", "fullscreen", "full screen", "embed",
     "tags", "topics", "categories", "category", "related", "related articles", "related posts", "related stories",
+    "related topics", "full article", "share full article", "share this page", "skip", "skip ad", "skip advertisement",
+    "scroll to continue", "min", "mins", "supported by", "sponsored by", "presented by", "in partnership with",
+    "add a comment", "comment on this story", "comment on this article", "be the first to comment", "comments are closed",
 ]
 _UI_SEPARATORS = r"[\s|/·•,.:;*»«›‹>\-–—…+()\[\]]"
 _UI_LINE = re.compile(
-    r"^(?:%s|\d+)*(?:(?:%s)(?:%s|\d+)*)+$"
+    r"^(?:%s|\d+)*(?:(?:%s)(?:%s|\d+(?::\d\d)?)*)+$"
     % (_UI_SEPARATORS, "|".join(re.escape(p) for p in sorted(_UI_PHRASES, key=len, reverse=True)), _UI_SEPARATORS),
     re.I,
 )
@@ -106,7 +109,9 @@ _POSTED_IN = re.compile(r"^(?:posted|filed|published)\s+in\s+[\w ,&|/-]{1,60}$",
 READER_STRONG = re.compile(
     r"\b(?:email\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked|"
     r"(?:we|this\s+(?:web)?site)\s+uses?\s+cookies|our\s+use\s+of\s+cookies|cookies?\s+(?:policy|settings|preferences|consent)|"
-    r"accept\s+(?:all\s+)?cookies|this\s+(?:web)?site\s+uses\s+\w+\s+to|by\s+continuing\s+to\s+(?:browse|use)\s+(?:this|our|the)\s+(?:site|website)|"
+    r"accept\s+(?:all\s+)?cookies|(?:we|partners)\s+use\s+cookies|cookies\s+on\s+this\s+(?:web)?site|we\s+value\s+your\s+privacy|"
+    r"thank\s+you\s+for\s+(?:signing\s+up|subscribing|registering)|create\s+a\s+(?:free\s+)?account\s+to|"
+    r"this\s+(?:web)?site\s+uses\s+\w+\s+to|by\s+continuing\s+to\s+(?:browse|use)\s+(?:this|our|the)\s+(?:site|website)|"
     r"leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|notify\s+me\s+of|logged\s+in\s+to\s+(?:post|comment|reply)|"
     r"(?:save|remember)\s+my\s+name|comment\s+data\s+is\s+processed|"
     r"opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)|free\s+(?:articles?|stories)\s+(?:remaining|left)|"
@@ -124,7 +129,7 @@ READER_SOFT = re.compile(
     r"continue\s+reading|continues?\s+below|story\s+continues|powered\s+by|(?:audio|voiced|narrated)\s+by|"
     r"have\s+your\s+say|what\s+you\s+think|what\s+do\s+you\s+think|join\s+the\s+(?:conversation|discussion|debate)|"
     r"support\s+(?:our|independent|quality|local)\s+journalism|donate|want\s+more|stay\s+(?:informed|up\s+to\s+date|in\s+the\s+know)|"
-    r"breaking\s+news\s+alerts?|if\s+you\s+(?:enjoyed|liked|value|appreciate)|share\s+(?:it|this)|report\s+(?:an?\s+)?(?:error|typo))",
+    r"breaking\s+news\s+alerts?|(?:get|receive)\s+(?:\w+\s+)?alerts|if\s+you\s+(?:enjoyed|liked|value|appreciate)|share\s+(?:it|this)|report\s+(?:an?\s+)?(?:error|typo))",
     re.I,
 )
 _READER_CUE = re.compile(
@@ -144,6 +149,8 @@ BYLINE = re.compile(
     rf"^(?i:by|written\s+by|posted\s+by|words\s+by|story\s+by|author|reporter|posted\s+by)\s*:?\s+(?P<name>(?:{_NAME}|(?i:admin|administrator|editor|staff|webmaster|guest))"
     rf"(?:\s*(?:,|and|&)\s*{_NAME})*)\s*(?:[,|/–—-]\s*(?P<rest>.{{0,80}}))?$"
 )
+# "— Jane Smith, Reuters": a signature under the article.
+SIGNOFF = re.compile(r"^[—–-]\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}$")
 ROLE_BYLINE = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}),?\s+(?:senior\s+|chief\s+|political\s+|foreign\s+|staff\s+|special\s+|our\s+)?"
     r"(?:reporter|correspondent|writer|editor|contributor|staff\s+writer|staff|journalist|columnist)$",
@@ -252,7 +259,7 @@ def is_furniture_line(line: str) -> bool:
         and (_READER_CUE.search(stripped) or not is_prose(stripped) or " | " in stripped)
     ):
         return True
-    if WIRE_CREDIT.match(stripped) or ROLE_BYLINE.match(stripped):
+    if WIRE_CREDIT.match(stripped) or ROLE_BYLINE.match(stripped) or SIGNOFF.match(stripped):
         return True
     if SECTION_HEADER.match(stripped):
         return True
@@ -276,7 +283,7 @@ def byline_name(line: str) -> str | None:
     if not m:
         return None
     rest = m.group("rest")
-    if rest and not (is_date_line(rest) or ROLE_BYLINE.match("X " + rest) or len(rest.split()) <= 4):
+    if rest and not (is_date_line(rest) or ROLE_BYLINE.match("X " + rest) or len(rest.split()) <= 5):
         return None
     name = re.split(r"\s*(?:,|\band\b|&)\s*", m.group("name"))[0].strip()
     if name.isupper():
