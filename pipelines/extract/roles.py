@@ -239,6 +239,8 @@ def _left_extent(words: list[Word], h: int, persons: set[int], limit: int = 0) -
             start = j
         elif lw in T.HONORIFICS and lw != "lord":
             break
+        elif lw in T.IGNORED:
+            start = j
         elif w.is_punct or lw in DETERMINERS:
             break
         elif w.pos in ("VERB", "AUX", "ADP", "SCONJ", "PRON", "CCONJ", "NUM", "DET", "PART", "INTJ", "SYM") and not w.cap:
@@ -259,8 +261,11 @@ def _of_phrase(words: list[Word], k: int, persons: set[int], stop_at_person: boo
     """Words of an "of"/"for" phrase starting at word k ("of the British Chambers of Commerce", "of tax").
 
     Returns (last index, words, possessive owner)."""
-    if k >= len(words) or words[k].lower not in ("of", "for"):
+    if k >= len(words) or words[k].lower not in ("of", "for", "to"):
         return k - 1, [], None
+    if words[k].lower == "to" and not (k + 1 < len(words) and (words[k + 1].cap or words[k + 1].lower == "the")):
+        return k - 1, [], None  # "adviser to the Tote", "ambassador to France"; not "to say"
+
     j = k + 1
     got: list[Word] = []
     owner = None
@@ -341,7 +346,7 @@ def build_phrase(words: list[Word], start: int, head: tuple, ext: tuple[int, lis
         if matched:
             i += matched
             continue
-        title_started = True
+        title_started = title_started or w.cap
         if canon in T.PORTFOLIO_BEFORE and lw in T.PREFIXES and lw not in T.PORTFOLIO_WORDS:
             prefixes.append(lw)
         elif canon in T.PORTFOLIO_BEFORE:
@@ -492,6 +497,7 @@ def _sentence_roles(doc, sent, meta) -> list[dict]:
                     found.append((outer, n, 0.85))
                     found.append((rank, n, 0.8))
             else:
+                _country_after_name(words, names, ph)
                 for n in names:
                     found.append((ph, n, 0.9 if n[0] in persons else 0.7))
             claimed.update(range(start, max(n[1] for n in names) + 1))
@@ -517,6 +523,23 @@ def _sentence_roles(doc, sent, meta) -> list[dict]:
     found.extend(_predicates(words, persons, sent))
     found.extend(_postnominals(words, persons))
     return [_row(doc, sent, meta, words, ph, span, conf) for ph, span, conf in found]
+
+
+def _country_after_name(words, names, ph: Phrase) -> None:
+    """"King Abdullah of Jordan": a country right after the name is the title's body."""
+    last = names[-1][1]
+    if len(names) != 1 or ph.country or last + 2 >= len(words) or words[last + 1].lower != "of":
+        return
+    run = []
+    for w in words[last + 2 : last + 6]:
+        if not w.cap or w.is_punct:
+            break
+        run.append(w.text)
+    for n in range(len(run), 0, -1):
+        code = T.country_code(" ".join(run[:n]))
+        if code:
+            ph.country = code
+            return
 
 
 def _strong_names(words, names, persons, start, k) -> bool:
@@ -614,30 +637,40 @@ def _appositions(words, persons, claimed) -> list:
 
 
 def _predicates(words, persons, sent) -> list:
-    """"Ms Short resigned as international development secretary", "saw Bazoum elected president"."""
+    """"Ms Short resigned as international development secretary", "saw Bazoum elected president",
+    "David Blunkett has become a paid adviser to ...", "X makes his money as a director of BAE Systems"."""
     out = []
+    toks = list(sent)
+    base = toks[0].i if toks else 0
+    word_of = {t: k for k, w in enumerate(words) for t in range(w.t0, w.t1)}
     for a in range(1, len(words) - 1):
         w = words[a]
-        verb_status = None
+        need_body = False
         if w.lower == "as":
             v = a - 1
             if words[v].lower in ("down", "in"):
                 v -= 1
             verb_status = PAST_VERBS.get(words[v].lemma, "skip") if v >= 0 else "skip"
             if verb_status == "skip":
-                continue
-            if verb_status is None:  # "served as": tense decides
+                # any other verb ("makes his money as a director of X"): only with a named body
+                verb_status, need_body = "current", True
+                gov = toks[w.t0 - base].head
+                while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
+                    gov = gov.head
+                v = word_of.get(gov.i, a - 1)
+            elif verb_status is None:  # "served as": tense decides
                 verb_status = "former" if words[v].text.endswith("ed") else "current"
             j = a + 1
         elif w.lemma in ("elect", "re-elect", "appoint", "name", "nominate") and w.pos in ("VERB", "ADJ", "AUX") and w.text.endswith("ed"):
             verb_status = PAST_VERBS[w.lemma]
-            j = a + 1
-            v = a
+            j, v = a + 1, a
+        elif w.lemma in ("become", "remain") and w.pos in ("VERB", "AUX"):
+            verb_status, j, v = "current", a + 1, a
         else:
             continue
         if j < len(words) and words[j].lower in ("the", "a", "an", "its", "their"):
             j += 1
-        holder = _subject_before(words, v, persons)
+        holder = _subject_before(words, v, persons) or _parsed_subject(words, v, persons, toks, base, word_of)
         if not holder:
             continue
         for h in range(j, min(j + 6, len(words))):
@@ -648,16 +681,36 @@ def _predicates(words, persons, sent) -> list:
                 ext = _of_phrase(words, hd[1] + 1, persons, stop_at_person=False)
                 after = ext[0] + 1
                 if after < len(words) and words[after].pos in ("NOUN", "PROPN") and after not in persons:
-                    break
+                    continue
                 if after < len(words) and after in persons:
                     break  # "elected President X": the title belongs to X (pattern A)
                 ph = build_phrase(words, j, hd, ext, persons)
+                if need_body and not (ph.org or ph.country):
+                    break
                 ph.status = verb_status if ph.status == "current" else ph.status
                 out.append((ph, holder, 0.75))
                 break
             if words[h].is_punct or h in persons:
                 break
     return out
+
+
+def _parsed_subject(words, v, persons, toks, base, word_of):
+    """The person the parser gives as the subject of the verb at word v."""
+    if v < 0 or v >= len(words):
+        return None
+    verb = toks[words[v].t1 - 1 - base]
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            k = word_of.get(child.i)
+            if k is not None and k in persons:
+                s = e = k
+                while s - 1 >= 0 and (s - 1) in persons:
+                    s -= 1
+                while e + 1 < len(words) and (e + 1) in persons:
+                    e += 1
+                return s, e
+    return None
 
 
 def _subject_before(words, v, persons):

@@ -34,7 +34,7 @@ HEADS: dict[str, str] = {
     "general": "general", "colonel": "colonel", "lieutenant": "lieutenant", "captain": "captain",
     "admiral": "admiral", "brigadier": "brigadier", "marshal": "marshal", "inspector": "inspector",
     "superintendent": "superintendent", "manager": "manager", "chieftain": "chieftain", "warlord": "warlord",
-    "strongman": "strongman", "regent": "regent", "vizier": "vizier", "steward": "steward",
+    "strongman": "strongman", "supremo": "supremo", "tsar": "tsar", "czar": "tsar", "regent": "regent", "vizier": "vizier", "steward": "steward",
 }
 PLURAL_HEADS: dict[str, str] = {
     "presidents": "president", "ministers": "minister", "secretaries": "secretary", "leaders": "leader",
@@ -75,7 +75,7 @@ PORTFOLIO_BEFORE = {"minister", "secretary"}
 IGNORED = {"top", "powerful", "influential", "controversial", "embattled", "beleaguered", "popular", "outspoken",
            "democratically", "veteran", "respected", "prominent", "leading", "key", "well-known", "firebrand",
            "neighbouring", "neighboring", "fellow", "then-", "now", "now-", "self-declared", "self-proclaimed",
-           "self-styled", "de", "facto", "military-led"}
+           "self-styled", "de", "facto", "military-led", "paid", "unpaid", "honorary"}
 # Honorifics are part of a name, not a title.
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "baroness", "baron", "professor",
               "prof", "rev", "reverend", "sheikh", "prince", "princess", "duke", "duchess", "earl", "count", "countess", "mister", "madam", "monsignor", "mr.", "mrs.", "ms.", "dr."}
