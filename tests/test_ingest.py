@@ -96,3 +96,26 @@ def test_decoding():
 def test_missing_input_folder_raises(tmp_path):
     with pytest.raises(FileNotFoundError):
         list(scan_input(tmp_path / "nope", 100))
+
+
+def test_30_mb_file_is_rejected_before_reading(tmp_path, monkeypatch):
+    """Files above the limit (16 MiB by default; NEWSFACTS_MAX_FILE_BYTES) are refused with a reason, and
+    never read into memory: no news article is that large, and one such file must not sink the run."""
+    from pipelines.settings import DEFAULT_MAX_FILE_BYTES
+
+    root = tmp_path / "in"
+    root.mkdir()
+    with open(root / "huge.html", "wb") as f:  # sparse: 30 MB on paper, no disk or memory used
+        f.truncate(30 * 1024 * 1024)
+    (root / "fine.txt").write_text("A sentence that can be read.")
+    real_read = Path.read_bytes
+
+    def guarded(self):
+        assert self.name != "huge.html", "the oversized file was read"
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", guarded)
+    results = _by_source(root, max_bytes=DEFAULT_MAX_FILE_BYTES)
+    assert results["huge.html"].reason == "too_large"
+    assert str(30 * 1024 * 1024) in results["huge.html"].detail
+    assert isinstance(results["fine.txt"], RawDocument)

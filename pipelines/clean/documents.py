@@ -89,12 +89,15 @@ def clean_document(raw: RawDocument) -> dict:
 
 
 def mark_duplicates(rows: list[dict]) -> list[dict]:
-    """Exact duplicates (same bytes, or the same clean text) point at the first copy by source order.
+    """Exact and near duplicates point at the first copy by source order.
 
-    The copy keeps a row of its own (with a distinct id derived from its source path) so that every
-    input file stays accounted for; extraction skips rows with `duplicate_of` set.
+    Exact: the same bytes or the same clean text. Near: syndicated copies and re-saves whose shingle
+    sets nearly coincide or one contains the other (`pipelines.clean.duplicates`). A copy keeps a row
+    of its own (with a distinct id derived from its source path) so that every input file stays
+    accounted for; extraction skips rows with `duplicate_of` set.
     """
-    first_by_text: dict[str, str] = {}
+    from pipelines.clean.duplicates import near_duplicate_groups
+
     seen_ids: set[str] = set()
     out = []
     for row in sorted(rows, key=lambda r: r["source"]):
@@ -102,10 +105,20 @@ def mark_duplicates(rows: list[dict]) -> list[dict]:
         if row["doc_id"] in seen_ids:
             row["doc_id"] = "doc_" + hashlib.sha256((row["content_sha256"] + "\0" + row["source"]).encode()).hexdigest()[:16]
         seen_ids.add(row["doc_id"])
-        key = hashlib.sha256(" ".join(row["text"].split()).lower().encode()).hexdigest()
-        if row["text"] and key in first_by_text:
-            row["duplicate_of"] = first_by_text[key]
-        elif row["text"]:
-            first_by_text[key] = row["doc_id"]
         out.append(row)
+
+    first_by_text: dict[str, int] = {}
+    original: list[int | None] = [None] * len(out)
+    for i, row in enumerate(out):
+        if not row["text"]:
+            continue
+        key = hashlib.sha256(" ".join(row["text"].split()).lower().encode()).hexdigest()
+        if key in first_by_text:
+            original[i] = first_by_text[key]
+        else:
+            first_by_text[key] = i
+    near = near_duplicate_groups([row["text"] if original[i] is None else "" for i, row in enumerate(out)])
+    for i, row in enumerate(out):
+        j = original[i] if original[i] is not None else near[i]
+        row["duplicate_of"] = out[j]["doc_id"] if j is not None else None
     return out

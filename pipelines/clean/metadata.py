@@ -9,11 +9,13 @@ from datetime import date
 DATE_HEADER = re.compile(r"^date[:\s]+(\d{4})-(\d{2})-(\d{2})$", re.I)
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-# "Washington [US], July 27 (ANI):"   "NIAMEY, July 28 (Reuters) -"
+# "Washington [US], July 27 (ANI):"   "NIAMEY, Aug 2, 2023 (Reuters) -"   "LAGOS, Nigeria (AP) —"   "KYIV (AFP) -"
+_PLACE = r"[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}"
 DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Za-z .'-]{{1,40}}?)(?:\s*\[[^\]]{{1,20}}\])?,\s*"
-    rf"(?:(?P<month>{_MONTHS})\.?\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?\s*)?"
-    rf"\((?P<outlet>[A-Za-z][A-Za-z .&-]{{1,30}})\)\s*[:\-–—]\s*"
+    rf"^(?P<place>{_PLACE})(?:\s*\[[^\]]{{1,20}}\])?"
+    rf"(?:,\s*(?!(?:{_MONTHS})\b)(?P<region>{_PLACE}))?"
+    rf"(?:,?\s*(?P<month>{_MONTHS})\.?\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?)?"
+    rf"\s*\((?P<outlet>[A-Za-z][A-Za-z .&-]{{1,30}})\)\s*[:\-–—]\s*"
 )
 
 
@@ -40,11 +42,14 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     if not m:
         return None
     month_day = None
-    if m.group("month"):
+    if m.group("month") and 1 <= int(m.group("day")) <= 31:
         month = _month_number(m.group("month"))
         month_day = f"{month:02d}-{int(m.group('day')):02d}"
     year = int(m.group("year")) if m.group("year") else None
-    return Dateline(place=m.group("place").strip(), outlet=m.group("outlet").strip(), month_day=month_day, year=year)
+    place = m.group("place").strip()
+    if place.isupper():
+        place = place.title()  # "NIAMEY" -> "Niamey"
+    return Dateline(place=place, outlet=m.group("outlet").strip(), month_day=month_day, year=year)
 
 
 def _month_number(name: str) -> int:

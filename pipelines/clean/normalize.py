@@ -9,6 +9,9 @@ import ftfy
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+# A UTF-8 no-break space read as cp1252 is "Â" + nbsp; when the nbsp was lost on the way, a lone "Â"
+# is left at the end of a line or between words. "Â" is never a word on its own.
+_STRAY_A_CIRCUMFLEX = re.compile(r"(?:(?<=\s)|(?<=^))Â(?=\s|$)|(?<=[a-z,.;:!?])Â(?=\s|$)", re.M)
 
 
 def repair(text: str) -> str:
@@ -16,6 +19,7 @@ def repair(text: str) -> str:
     text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ZERO_WIDTH.sub("", text)
+    text = _STRAY_A_CIRCUMFLEX.sub("", text)
     return unicodedata.normalize("NFC", text)
 
 
