@@ -1,0 +1,557 @@
+"""PLOVER event candidates from one parsed document.
+
+Per sentence: lexicon triggers on the dependency parse (longest match wins), nested triggers that are only
+the content of a verbal event ("accused France of planning to release ...", "demanded the release") folded
+into it, reporting verbs skipped but what they report kept, then actor/recipient, negation, modality,
+date, place and confidence for each event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipelines.extract.dates import resolve_date
+from pipelines.extract.events.lexicon import Match, match_token
+from pipelines.extract.events.participants import REPORTING, Participants, Phrase, subject_of
+from pipelines.extract.events.places import country_code
+
+# Verbal events whose complement is what they are about, not a separate event.
+CONTENT_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE", "CONCEDE"}
+CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acomp", "oprd", "attr", "compound", "dative", "acl", "amod", "nsubjpass"}
+VERBAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"}
+CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+LIGHT_VERBS = {"hold", "stage", "launch", "carry", "conduct", "mount", "begin", "start", "continue", "resume", "take",
+               "join", "organize", "organise", "lead", "make", "issue", "unleash", "step", "intensify", "announce",
+               "support", "undertake", "pursue", "attempt", "try", "order", "call", "led"}
+RECIPIENT_PREPS = {"on", "against", "to", "with", "at", "of", "from", "upon", "between", "into"}
+LOC_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into"}
+BAD_DATE_PREPS = {"after", "since", "before", "until", "following", "ahead", "prior", "till", "from"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+OBLIGATION_AUX = {"must", "should"}
+FUTURE_GOVERNORS = {"plan", "intend", "prepare", "expect", "set", "due", "schedule", "aim"}
+MODES_BY_CONTENT = {  # mode of REQUEST/REJECT from the type of what is asked or refused
+    "RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AGREE": "meet", "AID": "assist",
+    "COOPERATE": "assist", "SUPPORT": "assist",
+}
+THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations", "PROTEST": "restrict"}
+KEYWORD_MODES = [
+    ("yield", {"release", "free", "freedom", "liberation", "ceasefire", "withdraw", "withdrawal", "lift", "ease", "reinstate", "restore", "restoration", "return"}),
+    ("meet", {"talk", "talks", "negotiation", "negotiate", "meeting", "meet", "dialogue", "mediation", "summit", "table", "delegation", "mission", "visit", "envoy"}),
+    ("assist", {"aid", "help", "assistance", "support", "cooperation", "asylum", "refuge", "fund", "loan"}),
+    ("change", {"reform", "resign", "resignation", "removal", "remove", "change", "election", "step", "constitution", "constitutional", "policy"}),
+]
+THREAT_KEYWORDS = [
+    ("violence", {"force", "attack", "war", "military", "strike", "violence", "bloodshed", "intervention", "retaliate", "retaliation", "offensive", "kill", "bomb"}),
+    ("restrict", {"sanction", "sanctions", "boycott", "blockade", "curfew", "ban", "embargo", "border", "borders"}),
+    ("relations", {"relation", "relations", "ties", "talks", "negotiation", "negotiations", "aid", "withdraw"}),
+    ("arrest", {"arrest", "detain", "prosecute", "jail", "imprison"}),
+    ("expel", {"expel", "deport"}),
+    ("territory", {"occupy", "annex", "territory", "seize"}),
+]
+
+
+@dataclass
+class Trigger:
+    match: Match
+    event_type: str
+    mode: str
+    nominal: bool
+    tokens: list
+    parent: "Trigger | None" = None
+    suppressed: bool = False
+    children: list = field(default_factory=list)
+    light: object = None  # light verb of a nominal event ("staged demonstrations")
+    order_like: bool = False
+
+    @property
+    def anchor(self):
+        return self.match.anchor
+
+    @property
+    def clause(self):
+        """The verb whose clause carries the event."""
+        if not self.nominal:
+            a = self.anchor
+            if a.pos_ == "ADJ" and a.dep_ in ("acomp", "amod") and a.head.pos_ in ("AUX", "VERB"):
+                return a.head
+            return a
+        if self.light is not None:
+            return self.light
+        return _governing_verb(self.anchor)
+
+
+def _governing_verb(tok, max_hops: int = 5):
+    t, hops = tok, 0
+    while t.head.i != t.i and hops < max_hops:
+        t, hops = t.head, hops + 1
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def _sentence_triggers(sent) -> list[Trigger]:
+    matches = [m for m in (match_token(t) for t in sent) if m is not None]
+    matches.sort(key=lambda m: (-m.entry.specificity, m.anchor.i))
+    consumed: set[int] = set()
+    triggers = []
+    for m in matches:
+        if m.anchor.i in consumed:
+            continue
+        consumed.update(t.i for t in m.tokens)
+        if m.entry.event_type == "-":
+            continue
+        if m.entry.pos == "v" and m.anchor.dep_ == "amod":
+            continue  # "the suspected militants", "the declared takeover": description, not an event
+        if m.entry.pos == "n" and m.anchor.dep_ == "compound" and m.anchor.head.lemma_.lower() not in GENERIC_HEADS:
+            continue  # "aid agencies", "protest leaders"
+        triggers.append(Trigger(m, m.entry.event_type, m.entry.mode, m.entry.pos == "n", list(m.tokens)))
+    triggers.sort(key=lambda t: t.anchor.i)
+    return triggers
+
+
+def _owner(tok, token_owner: dict[int, Trigger], stop=None):
+    """The nearest trigger above `tok` in the tree and the dependency relations on the way."""
+    path = []
+    t = tok
+    while t.head.i != t.i:
+        path.append(t.dep_)
+        t = t.head
+        if t.i in token_owner and token_owner[t.i] is not stop:
+            return token_owner[t.i], path
+    return None, path
+
+
+def _has_own_actor(trig: Trigger) -> bool:
+    a = trig.anchor
+    if trig.nominal:
+        return any(c.dep_ in ("poss", "agent") or (c.dep_ == "prep" and c.lower_ == "by") for c in a.children) or \
+            any(c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for c in a.children)
+    return any(c.dep_ in ("nsubj", "agent") for c in a.children)
+
+
+CONDITION_MARKS = {"if", "unless", "before", "until", "once", "whether", "lest"}
+BARRIER_DEPS = {"relcl", "parataxis", "nsubj", "csubj", "npadvmod", "advmod", "appos"}
+GENERIC_HEADS = {"effort", "bid", "attempt", "campaign", "operation", "mission", "process", "initiative", "talk",
+                 "plan", "programme", "program", "package", "convoy", "shipment", "team", "force", "round"}
+ORDER_VERBS = {"order", "force", "compel", "instruct"}
+
+
+def _link(triggers: list[Trigger]) -> None:
+    """Fold each trigger that is only the content of another ("refused to deploy", "demanded the release")."""
+    owner = {t.i: trig for trig in triggers for t in trig.tokens}
+    for trig in triggers:
+        head_tok = trig.anchor
+        if trig.nominal and trig.anchor.dep_ == "compound":
+            head_tok = trig.anchor.head
+        parent, path = _owner(head_tok, owner, stop=trig)
+        if parent is None:
+            continue
+        trig.parent = parent
+        # a condition of another event ("... unless Baghdad accepted its conditions") is not an event
+        t = head_tok
+        for _ in path:
+            if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children):
+                trig.suppressed = True
+                break
+            t = t.head
+        if trig.suppressed:
+            continue
+        if path[-1] in BARRIER_DEPS | {"conj", "cc"} or any(d in BARRIER_DEPS for d in path):
+            continue
+        purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in head_tok.children) or head_tok.dep_ in ("pcomp", "acl")
+        content = all(d in CONTENT_DEPS or d == "conj" or (d == "advcl" and purpose) for d in path)
+        if not content:
+            continue
+        if parent.event_type in CONTENT_TYPES or parent.anchor.lemma_.lower() in ORDER_VERBS or not _has_own_actor(trig):
+            trig.suppressed = True
+            parent.children.append(trig)
+
+
+def _content_mode(trig: Trigger) -> str:
+    """Mode of REQUEST/REJECT/THREATEN from the folded content or its words."""
+    kinds = [c.event_type for c in trig.children]
+    words = {t.lemma_.lower() for t in trig.anchor.subtree} | {t.lower_ for t in trig.anchor.subtree}
+    if trig.event_type == "THREATEN":
+        for c in trig.children:
+            if c.event_type == "COERCE":
+                return "arrest" if c.mode == "arrest" else "restrict"
+            if c.event_type == "SANCTION":
+                return "expel" if c.mode == "expel" else "relations"
+            if c.event_type in THREAT_MODES:
+                return THREAT_MODES[c.event_type]
+        for mode, kw in THREAT_KEYWORDS:
+            if words & kw:
+                return mode
+        return ""
+    for k in kinds:
+        if k in MODES_BY_CONTENT:
+            return MODES_BY_CONTENT[k]
+    for mode, kw in KEYWORD_MODES:
+        if words & kw:
+            return mode
+    return ""
+
+
+def _aux_lemmas(verb) -> set[str]:
+    out = set()
+    v, hops = verb, 0
+    while v is not None and hops < 4:
+        for c in v.children:
+            if c.dep_ in ("aux", "auxpass", "neg"):
+                out.add(c.lower_)
+                out.add(c.lemma_.lower())
+        if v.dep_ in ("xcomp", "conj") and v.head.i != v.i:
+            v, hops = v.head, hops + 1
+            if v.dep_ == "xcomp" or v.lemma_.lower() in FUTURE_GOVERNORS | {"be", "have", "need", "try", "want", "seek"}:
+                out.add("gov:" + v.lemma_.lower())
+            continue
+        break
+    return out
+
+
+def _negated(trig: Trigger) -> bool:
+    toks = [trig.anchor]
+    if trig.clause is not None and trig.clause.i != trig.anchor.i and not trig.nominal:
+        toks.append(trig.clause)
+    if trig.nominal and trig.light is not None:
+        toks.append(trig.light)
+    for t in toks:
+        for c in t.children:
+            if c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "det", "advmod"):
+                return True
+    return False
+
+
+def _reporter(trig: Trigger, parts: Participants):
+    """(reporting verb, sayer phrase) when the event is what someone says; the sayer of a quote otherwise."""
+    v = trig.clause
+    hops = 0
+    while v is not None and v.head.i != v.i and hops < 4:
+        if v.dep_ in ("ccomp", "parataxis") and v.head.lemma_.lower() in REPORTING:
+            subj = next((c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None:
+                agent = next((c for c in v.head.children if c.dep_ == "agent"), None)
+                subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            return v.head, parts.phrase(subj) if subj is not None else None
+        if v.dep_ in ("conj", "xcomp", "advcl"):
+            v, hops = v.head, hops + 1
+            continue
+        break
+    q = parts.in_quote(trig.anchor)
+    if q is not None:
+        return None, parts.speaker(q)
+    return None, None
+
+
+def _according_to(sent) -> bool:
+    text = sent.text.lower()
+    return "according to" in text or " reportedly " in text or " allegedly " in text
+
+
+def _same(a: Phrase | None, b: Phrase | None) -> bool:
+    if a is None or b is None:
+        return False
+    return a.head.i == b.head.i or (a.start == b.start and a.end == b.end) or a.text.lower() == b.text.lower()
+
+
+def _nominal_roles(trig: Trigger, parts: Participants):
+    """Actor and recipient of a nominal event, and how sure we are of the actor."""
+    a = trig.anchor
+    head = a.head if a.dep_ == "compound" and a.head.pos_ in ("NOUN", "PROPN") else a
+    actor = recipient = None
+    for h in (a, head):
+        for c in h.children:
+            if actor is None and c.dep_ == "poss":
+                actor = c
+            elif actor is None and c.dep_ == "compound" and c.i not in {t.i for t in trig.tokens} and (
+                c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or parts.mention_at(c)):
+                actor = c
+            elif actor is None and c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
+                actor = c
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                actor = next((p for p in c.children if p.dep_ == "pobj"), actor)
+            elif c.dep_ == "acl":
+                agent = next((x for x in c.children if x.dep_ == "agent"), None)
+                if agent is not None:
+                    actor = next((p for p in agent.children if p.dep_ == "pobj"), actor)
+            elif recipient is None and c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "with", "for") and c.i not in {t.i for t in trig.tokens}:
+                recipient = next((p for p in c.children if p.dep_ == "pobj"), None)
+    sure = actor is not None
+    if actor is None:
+        # a light verb ("staged demonstrations", "took part in a rally") or a purpose ("in the capital for mediation efforts")
+        t, hops, purpose = head, 0, False
+        while t.head.i != t.i and hops < 5 and t.dep_ in ("dobj", "pobj", "prep", "attr", "nsubjpass", "oprd"):
+            if t.dep_ == "pobj" and t.head.lower_ == "for":
+                purpose = True
+            t, hops = t.head, hops + 1
+            if t.pos_ in ("VERB", "AUX"):
+                if t.lemma_.lower() in LIGHT_VERBS or purpose:
+                    subj, _ = subject_of(t)
+                    if subj is not None and subj.i not in {x.i for x in trig.tokens}:
+                        actor = subj
+                        trig.light = t if t.lemma_.lower() in LIGHT_VERBS else None
+                        sure = trig.light is not None
+                break
+    return actor, recipient, sure
+
+
+def _verb_roles(trig: Trigger):
+    v = trig.clause if trig.anchor.pos_ == "ADJ" else trig.anchor
+    own = {t.i for t in trig.tokens}
+    subj, passive_subj = subject_of(v)
+    passive = passive_subj or any(c.dep_ == "auxpass" for c in v.children)
+    actor = recipient = None
+    agent = next((c for c in v.children if c.dep_ == "agent"), None)
+    agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if passive:
+        actor, recipient = agent_obj, subj
+    else:
+        actor = subj
+        for t in trig.tokens:
+            for c in t.children:
+                if c.i in own:
+                    continue
+                if c.dep_ in ("dobj", "dative") and recipient is None and t.i == trig.anchor.i:
+                    recipient = c
+        if recipient is None:
+            for t in trig.tokens[1:]:
+                if t.dep_ == "prep":
+                    recipient = recipient or next((p for p in t.children if p.dep_ == "pobj" and p.i not in own), None)
+        if recipient is None:
+            for t in trig.tokens:
+                for c in t.children:
+                    if c.i in own or c.dep_ != "prep" or c.lower_ not in RECIPIENT_PREPS:
+                        continue
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    if pobj is not None and recipient is None:
+                        recipient = pobj
+        # "called for the release of Bazoum": the object of the nominal in the pattern
+        if recipient is None or recipient.i in own:
+            recipient = None
+            for t in trig.tokens[1:]:
+                for c in t.children:
+                    if c.dep_ in ("poss",) and c.i not in own:
+                        recipient = recipient or c
+    return actor, recipient
+
+
+def _conjuncts(tok) -> list:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _dates(sent, owner: dict[int, Trigger], reporting: set[int]) -> dict[int, list]:
+    """DATE entities of a sentence, by the trigger (or reporting verb, keyed by token index) they modify."""
+    out: dict[int, list] = {}
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        t = ent.root
+        ok = True
+        hops = 0
+        while t.head.i != t.i and hops < 6:
+            if t.dep_ == "pobj" and t.head.lower_ in BAD_DATE_PREPS:
+                ok = False
+                break
+            if t.dep_ in ("relcl", "acl") and hops:
+                ok = False
+                break
+            t, hops = t.head, hops + 1
+            if t.i in owner:
+                key = id(owner[t.i])
+                break
+            if t.i in reporting:
+                key = -t.i - 1
+                break
+        else:
+            ok = False
+        if ok and (t.i in owner or t.i in reporting):
+            out.setdefault(key, []).append(ent)
+    return out
+
+
+def _location(trig: Trigger, sent, owner: dict[int, Trigger], exclude: set[int]):
+    for tok in sent:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in LOC_PREPS or tok.i in exclude:
+            continue
+        cand = tok
+        name_tok = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if name_tok is not None:  # "the capital Niamey"
+            cand = name_tok
+        if not (cand.ent_type_ in ("GPE", "LOC", "FAC") or country_code(cand.text)):
+            continue
+        t, hops = tok.head, 0
+        found = False
+        while t.head.i != t.i and hops < 5:
+            t, hops = t.head, hops + 1
+            if t.i in owner:
+                found = owner[t.i] is trig
+                break
+        if not found:
+            continue
+        ent = next((e for e in sent.ents if e.start <= cand.i < e.end), None)
+        text = ent.text if ent is not None else cand.text
+        return text, country_code(text)
+    return None
+
+
+def _confidence(trig: Trigger, actor: Phrase | None, recipient: Phrase | None, modality: str, sure_actor: bool, converted: bool) -> float:
+    c = 0.45 + 0.08 * min(trig.match.entry.specificity - 1, 2)
+    if actor is not None:
+        c += 0.15 if sure_actor else 0.07
+        if actor.named:
+            c += 0.05
+        if actor.pronoun:
+            c -= 0.05
+    if recipient is not None:
+        c += 0.05
+    if trig.nominal:
+        c -= 0.08
+    if converted:
+        c -= 0.05
+    if modality != "asserted":
+        c -= 0.05
+    return round(max(0.05, min(0.95, c)), 3)
+
+
+def extract_events(doc, meta, mentions: list[dict]) -> list[dict]:
+    parts = Participants(doc, mentions)
+    published = getattr(meta, "published_date", None)
+    dateline = getattr(meta, "dateline_place", None)
+    rows: list[dict] = []
+    for sent in doc.sents:
+        if len(sent) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            continue
+        triggers = _sentence_triggers(sent)
+        if not triggers:
+            continue
+        _link(triggers)
+        owner = {t.i: trig for trig in triggers for t in trig.tokens}
+        reporting = {t.i for t in sent if t.lemma_.lower() in REPORTING and t.pos_ == "VERB"}
+        dates = _dates(sent, owner, reporting)
+        for trig in triggers:
+            if trig.suppressed:
+                continue
+            rows.extend(_event_rows(trig, sent, parts, meta, published, dateline, dates, owner))
+    return rows
+
+
+def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> list[dict]:
+    etype, mode = trig.event_type, trig.mode
+    sure_actor = True
+    if trig.nominal:
+        actor_tok, recipient_tok, sure_actor = _nominal_roles(trig, parts)
+        if actor_tok is None:
+            return []  # a nominal event needs a clear actor
+    else:
+        actor_tok, recipient_tok = _verb_roles(trig)
+    negated = _negated(trig)
+    clause = trig.clause
+    aux = _aux_lemmas(clause) if clause is not None else set()
+    report_verb, sayer = _reporter(trig, parts)
+    recipient = parts.phrase(recipient_tok) if recipient_tok is not None else None
+    converted = False
+
+    # "X said Bazoum must be released": the sayer demands it
+    if sayer is not None and aux & OBLIGATION_AUX and etype not in ("REQUEST",):
+        content_type = etype
+        recipient = parts.phrase(subject_of(clause)[0]) if clause is not None else recipient
+        etype, mode = "REQUEST", MODES_BY_CONTENT.get(content_type, "change" if content_type in ("AGREE",) else "")
+        if content_type == "AGREE":
+            mode = "meet"
+        actor_phrases = [sayer]
+        converted = True
+    else:
+        actor_phrases = [parts.phrase(t) for t in _conjuncts(actor_tok)] if actor_tok is not None else [None]
+        actor_phrases = [p for p in actor_phrases if p is not None] or [None]
+    # "ordered the newspaper to suspend publication": an enforced order is the act itself
+    if trig.anchor.lemma_.lower() in ORDER_VERBS:
+        acts = [c for c in trig.children if c.event_type in CONFLICT]
+        if acts:
+            etype, mode, converted = acts[0].event_type, acts[0].mode, True
+    actor0 = actor_phrases[0]
+
+    # modality
+    sent_has_if = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in (clause.children if clause is not None else []))
+    by_actor = sayer is not None and (actor0 is None or _same(actor0, sayer))
+    if aux & HYPOTHETICAL_AUX or sent_has_if or ("would" in aux and report_verb is None and sayer is None):
+        modality = "hypothetical"
+    elif aux & FUTURE_AUX or "would" in aux or any(a.startswith("gov:") and a[4:] in FUTURE_GOVERNORS for a in aux) or "going" in aux:
+        modality = "future"
+    elif sayer is not None and not by_actor and not converted:
+        modality = "reported"
+    elif _according_to(sent):
+        modality = "reported"
+    else:
+        modality = "asserted"
+
+    if negated and etype in ("AGREE", "SUPPORT") and trig.anchor.lemma_.lower() in ("accept", "agree", "support", "back", "endorse", "recognize", "recognise", "allow", "permit", "welcome"):
+        etype, mode, negated, converted = "REJECT", "", False, True
+    intent = {"will", "shall", "'ll", "would"} & aux or "gov:plan" in aux or "gov:intend" in aux
+    if not converted and modality in ("future", "hypothetical") and not negated and (not trig.nominal or trig.light is not None):
+        if etype in COOPERATIVE and intent and (sayer is None or by_actor or actor0 is None):
+            mode, etype, converted = "", "AGREE", True
+        elif etype in CONFLICT | {"PROTEST"} and (by_actor or (sayer is None and parts.in_quote(trig.anchor) is None and report_verb is None and intent)):
+            mode = THREAT_MODES.get(etype, "arrest" if mode == "arrest" else "restrict")
+            etype, converted = "THREATEN", True
+    if etype == "AGREE" and any(c.event_type in CONFLICT for c in trig.children):
+        child = next(c for c in trig.children if c.event_type in CONFLICT)
+        etype, mode, converted = "THREATEN", THREAT_MODES.get(child.event_type, "restrict"), True
+    if mode == "*" or (etype in ("REQUEST", "REJECT", "THREATEN") and not mode):
+        mode = _content_mode(trig) if etype == trig.event_type or converted else ""
+    if mode == "*":
+        mode = ""
+
+    # date: the trigger's own, a coordinated trigger's, or for verbal events the statement's
+    ents = dates.get(id(trig), [])
+    if not ents and trig.parent is not None and trig.anchor.dep_ == "conj":
+        ents = dates.get(id(trig.parent), [])
+    if not ents and report_verb is not None and etype in VERBAL:
+        ents = dates.get(-report_verb.i - 1, [])
+    event_date = date_text = precision = None
+    for ent in ents:
+        got = resolve_date(ent.text, published, future=modality == "future")
+        if got is not None:
+            event_date, precision = got
+            date_text = ent.text
+            break
+
+    exclude = {t.i for t in (actor_tok, recipient_tok) if t is not None}
+    loc = _location(trig, sent, owner, exclude)
+    if loc is None and dateline:
+        loc = (dateline, country_code(dateline))
+    location_text, ccode = loc if loc else (None, None)
+
+    trig_toks = sorted(set(trig.tokens) | ({trig.light} if trig.light is not None else set()), key=lambda t: t.i)
+    trigger_text = " ".join(t.text for t in trig_toks)
+    rows = []
+    for actor in actor_phrases:
+        rows.append({
+            "doc_id": meta.doc_id,
+            "event_type": etype,
+            "event_mode": mode or None,
+            "trigger": trigger_text,
+            "actor_text": actor.text if actor else None,
+            "actor_start": actor.start if actor else None,
+            "actor_end": actor.end if actor else None,
+            "recipient_text": recipient.text if recipient else None,
+            "recipient_start": recipient.start if recipient else None,
+            "recipient_end": recipient.end if recipient else None,
+            "event_date": event_date,
+            "date_text": date_text,
+            "date_precision": precision,
+            "location_text": location_text,
+            "country_code": ccode,
+            "negated": bool(negated),
+            "modality": modality,
+            "sentence_text": sent.text.strip(),
+            "start_char": sent.start_char,
+            "end_char": sent.end_char,
+            "confidence": _confidence(trig, actor, recipient, modality, sure_actor, converted),
+        })
+    return rows

@@ -1,0 +1,128 @@
+"""The PLOVER trigger lexicon (`pipelines/extract/plover/triggers.tsv`) and matching it on a parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_PATH = Path(__file__).resolve().parent.parent / "plover" / "triggers.tsv"
+
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+POS = {"v": {"VERB"}, "n": {"NOUN", "PROPN"}, "a": {"ADJ"}}
+# Nouns a pattern may look through to the word that names the event.
+GENERIC = {"day", "week", "month", "series", "round", "wave", "part", "number", "spate", "effort", "bid",
+           "attempt", "campaign", "process", "initiative", "programme", "program", "plan", "package", "all", "some"}
+PERSON_WORDS = {"i", "you", "he", "she", "we", "they", "him", "her", "us", "them", "me"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    event_type: str  # "-" blocks the phrase
+    mode: str
+    pos: str
+    words: tuple[tuple[str, ...], ...]  # alternatives per position; "@dep" or "@dep:ENT" for a dependency slot
+
+    @property
+    def specificity(self) -> int:
+        return len(self.words)
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: Entry
+    anchor: object  # spaCy Token
+    tokens: tuple  # every token the pattern consumed, anchor first
+
+
+@lru_cache(maxsize=1)
+def load_lexicon(path: str = str(LEXICON_PATH)) -> dict[str, list[Entry]]:
+    by_anchor: dict[str, list[Entry]] = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 4:
+            raise ValueError(f"bad lexicon line: {line!r}")
+        etype, mode, pos, pattern = (p.strip() for p in parts)
+        if etype != "-" and etype not in EVENT_TYPES:
+            raise ValueError(f"unknown PLOVER type {etype!r} in {line!r}")
+        if pos not in POS:
+            raise ValueError(f"unknown POS {pos!r} in {line!r}")
+        words = tuple(tuple(a if a.startswith("@") else a.lower() for a in w.split("|")) for w in pattern.split())
+        entry = Entry(etype, mode, pos, words)
+        for anchor in words[0]:
+            by_anchor.setdefault(anchor, []).append(entry)
+    return by_anchor
+
+
+def _key(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def _slot_ok(child, slot: str) -> bool:
+    dep, _, ent = slot[1:].partition(":")
+    if child.dep_ != dep:
+        return False
+    if not ent:
+        return True
+    if ent == "PERSON":
+        return child.ent_type_ == "PERSON" or child.lower_ in PERSON_WORDS
+    return child.ent_type_ == ent
+
+
+def _follow(tok, rest: tuple[tuple[str, ...], ...], used: tuple) -> tuple | None:
+    """Match the remaining words among the dependents of the last matched word (or, for attachment
+    ambiguities such as "took part in", of any word matched so far)."""
+    if not rest:
+        return used
+    alts = rest[0]
+    candidates = list(tok.children) + [c for u in used if u.i != tok.i for c in u.children]
+    # "launched 10 days of war games", "ended mediation efforts": look through measure and generic nouns
+    for c in list(candidates):
+        if _key(c) in GENERIC and c.i not in {u.i for u in used}:
+            candidates.extend(x for x in c.children if x.dep_ == "compound")
+            of = next((x for x in c.children if x.dep_ == "prep" and x.lower_ == "of"), None)
+            if of is not None:
+                candidates.extend(x for x in of.children if x.dep_ == "pobj")
+    for child in candidates:
+        if child in used:
+            continue
+        ok = any(_slot_ok(child, a) if a.startswith("@") else (_key(child) == a or child.lower_ == a) for a in alts)
+        if ok:
+            got = _follow(child, rest[1:], used + (child,))
+            if got is not None:
+                return got
+    return None
+
+
+def _forms(tok) -> list[str]:
+    """The lemma, then the word itself and naive de-inflections (the lemmatizer gives "staged" -> "stag")."""
+    low = tok.lower_
+    forms = [_key(tok), low]
+    if tok.pos_ == "VERB":
+        for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", "")):
+            if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+                forms.append(low[: -len(suffix)] + repl)
+    return forms
+
+
+def match_token(tok) -> Match | None:
+    """The most specific lexicon entry anchored on this token, if any ("-" entries included)."""
+    lex = load_lexicon()
+    entries = next((lex[f] for f in _forms(tok) if f in lex), None)
+    if not entries:
+        return None
+    best: Match | None = None
+    for entry in entries:
+        if tok.pos_ not in POS[entry.pos]:
+            continue
+        got = _follow(tok, entry.words[1:], (tok,))
+        if got is None:
+            continue
+        if best is None or entry.specificity > best.entry.specificity:
+            best = Match(entry, tok, got)
+    return best

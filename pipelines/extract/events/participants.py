@@ -1,0 +1,290 @@
+"""Who does what to whom: noun phrases for actors and recipients, pronouns, quotes and their speakers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+REPORTING = {
+    "say", "tell", "add", "state", "report", "announce", "claim", "confirm", "note", "write", "tweet",
+    "quote", "explain", "declare", "stress", "emphasize", "emphasise", "underscore", "reiterate", "argue",
+    "insist", "believe", "think", "reply", "respond", "acknowledge", "assert", "post",
+}
+# Heads whose "of" complement is the real participant: "members of his presidential guard".
+PARTITIVE = {
+    "member", "some", "part", "group", "element", "unit", "many", "most", "one", "two", "three", "several",
+    "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "all", "rest", "majority", "number",
+    "band", "faction", "section", "contingent", "squad", "battalion", "detachment", "wing",
+}
+# Heads that are a person or body defined by what follows "of": "the head of ECOWAS".
+TITLE_OF = {
+    "head", "chief", "leader", "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson",
+    "commander", "director", "chairman", "chair", "king", "prime", "governor", "mayor", "ambassador", "envoy",
+    "government", "army", "ministry", "foreign", "parliament", "court", "people", "citizen", "citizens",
+}
+FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
+THIRD_PERSON = {"he", "she", "it", "they", "him", "her", "them", "its", "their", "his"}
+RELATIVE = {"who", "which", "that", "whom"}
+NP_LEFT = {"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "case", "nn", "advmod", "npadvmod"}
+OPEN_QUOTES = {"“": "”", '"': '"', "«": "»"}
+
+
+@dataclass
+class Phrase:
+    text: str
+    start: int  # char offsets of the part that names the participant (used to link it to a mention)
+    end: int
+    head: object  # spaCy Token the phrase was built from (after pronoun resolution)
+    named: bool  # overlaps a named-entity mention
+    pronoun: bool = False
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quoted speech, paragraph by paragraph (an unclosed quote runs to the paragraph end)."""
+    regions: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+        s, p = para.start(), para.group(0)
+        i = 0
+        while i < len(p):
+            ch = p[i]
+            if ch in OPEN_QUOTES:
+                close = OPEN_QUOTES[ch]
+                j = p.find(close, i + 1)
+                if j < 0:
+                    regions.append((s + i, s + len(p)))
+                    break
+                if j - i > 3:
+                    regions.append((s + i, s + j + 1))
+                i = j + 1
+            else:
+                i += 1
+    return regions
+
+
+def paragraph_of(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n\n", 0, pos)
+    start = 0 if start < 0 else start + 2
+    end = text.find("\n\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+class Participants:
+    """Per-document helper: mentions by position, quotes and speakers, pronoun antecedents."""
+
+    def __init__(self, doc, mentions: list[dict]):
+        self.doc = doc
+        self.mentions = sorted(mentions, key=lambda m: m["start_char"])
+        self.quotes = quote_regions(doc.text)
+        self._speakers: dict[tuple[int, int], Phrase | None] = {}
+
+    # ---- mentions and quotes
+    def mention_at(self, tok) -> dict | None:
+        for m in self.mentions:
+            if m["start_char"] <= tok.idx < m["end_char"]:
+                return m
+        return None
+
+    def in_quote(self, tok) -> tuple[int, int] | None:
+        for q in self.quotes:
+            if q[0] <= tok.idx < q[1]:
+                return q
+        return None
+
+    def speaker(self, quote: tuple[int, int]) -> Phrase | None:
+        """The subject of the reporting verb that introduces the quote in its paragraph."""
+        if quote in self._speakers:
+            return self._speakers[quote]
+        self._speakers[quote] = None
+        pstart, pend = paragraph_of(self.doc.text, quote[0])
+        best = None
+        for tok in self.doc:
+            if tok.idx < pstart or tok.idx >= pend or tok.lemma_.lower() not in REPORTING or tok.pos_ != "VERB":
+                continue
+            if self.in_quote(tok):
+                continue
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None:
+                continue
+            dist = tok.idx - quote[1] if tok.idx >= quote[1] else (quote[0] - tok.idx) + 1000
+            if best is None or dist < best[0]:
+                best = (dist, subj)
+        if best is not None:
+            self._speakers[quote] = self.phrase(best[1], allow_quote=False)
+        return self._speakers[quote]
+
+    # ---- noun phrases
+    def phrase(self, tok, allow_quote: bool = True) -> Phrase | None:
+        """The participant a noun token stands for, pronouns resolved."""
+        if tok is None:
+            return None
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in FIRST_PERSON | THIRD_PERSON | RELATIVE:
+            return self._resolve_pronoun(tok, allow_quote)
+        head = self._real_head(tok)
+        return self._render(head)
+
+    def _real_head(self, tok):
+        seen = 0
+        while seen < 3:
+            seen += 1
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if tok.lemma_.lower() in PARTITIVE and pobj is not None:
+                tok = pobj
+                continue
+            # "allies France and the United States": a common noun with a named apposition
+            appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if appos is not None and tok.pos_ == "NOUN" and self.mention_at(tok) is None:
+                tok = appos
+                continue
+            # "the president of neighbouring Benin, Patrice Talon": the name attached to the of-object
+            if tok.lemma_.lower() in TITLE_OF and pobj is not None:
+                named = next((c for c in pobj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+                if named is not None:
+                    tok = named
+                    continue
+            break
+        return tok
+
+    def _span_tokens(self, head) -> list:
+        toks = [head]
+
+        def left(t):
+            for c in t.children:
+                if c.i < head.i and c.dep_ in NP_LEFT:
+                    toks.append(c)
+                    left(c)
+
+        left(head)
+        for c in head.children:
+            if c.i > head.i and c.dep_ in ("compound", "flat", "case", "nummod"):
+                toks.append(c)
+        return sorted(toks, key=lambda t: t.i)
+
+    def _render(self, head) -> Phrase:
+        toks = self._span_tokens(head)
+        while len(toks) > 1 and (toks[0].dep_ == "det" or toks[0].tag_ == "PRP$" or toks[0].is_punct):
+            toks = toks[1:]
+        while len(toks) > 1 and toks[-1].is_punct:
+            toks = toks[:-1]
+        text_end = toks[-1].idx + len(toks[-1].text)
+        # "head of ECOWAS": keep the body in the text
+        if head.lemma_.lower() in TITLE_OF and head.pos_ == "NOUN":
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is not None:
+                ptoks = self._span_tokens(pobj)
+                text_end = max(text_end, ptoks[-1].idx + len(ptoks[-1].text))
+        text = self.doc.text[toks[0].idx:text_end]
+        m = self.mention_at(head)
+        if m is not None:
+            return Phrase(_clean(text), m["start_char"], m["end_char"], head, True)
+        # link by the head word's phrase, without a leading possessor ("Niger's president" is not Niger)
+        core = [t for t in toks if not _inside_poss(t, head)]
+        core = core or [head]
+        return Phrase(_clean(text), core[0].idx, core[-1].idx + len(core[-1].text), head, False)
+
+    # ---- pronouns
+    def _resolve_pronoun(self, tok, allow_quote: bool) -> Phrase | None:
+        low = tok.lower_
+        if low in RELATIVE:
+            verb = tok.head
+            while verb.dep_ not in ("relcl", "acl") and verb.head.i != verb.i and verb.dep_ in ("conj", "xcomp"):
+                verb = verb.head
+            if verb.dep_ in ("relcl", "acl"):
+                return self.phrase(verb.head)
+            return None
+        if low in FIRST_PERSON:
+            q = self.in_quote(tok) if allow_quote else None
+            sp = self.speaker(q) if q else None
+            if sp is not None:
+                return Phrase(sp.text, sp.start, sp.end, sp.head, sp.named, pronoun=True)
+            return None
+        # third person: the sayer when the pronoun is the subject of reported speech ("the bloc said it could ...")
+        clause = tok.head
+        hops = 0
+        while clause.dep_ in ("xcomp", "conj", "aux") and clause.head.i != clause.i and hops < 4:
+            clause, hops = clause.head, hops + 1
+        if clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_.lower() in REPORTING:
+            subj = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ != "PRON" and _compatible(low, subj, self):
+                ph = self.phrase(subj)
+                if ph is not None:
+                    ph.pronoun = True
+                return ph
+        ante = self._antecedent(tok)
+        if ante is None:
+            return None
+        ph = self.phrase(ante)
+        if ph is not None:
+            ph.pronoun = True
+        return ph
+
+    def _antecedent(self, tok):
+        low = tok.lower_
+        sent = tok.sent
+        sents = [s for s in self.doc.sents if s.end <= sent.start][-2:]
+        if low in ("he", "she", "him", "her", "his"):
+            # the last person named before the pronoun (this sentence, then the two before)
+            for span in [sent, *reversed(sents)]:
+                persons = [m for m in self.mentions if m["label"] == "PERSON" and span.start_char <= m["start_char"] < min(span.end_char, tok.idx)]
+                if persons:
+                    return self.doc.char_span(persons[-1]["start_char"], persons[-1]["end_char"], alignment_mode="expand").root
+            return None
+        # it / they: the subject of the previous sentence's main verb, when it is not a person
+        for prev in reversed(sents):
+            subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ != "PRON" and subj.ent_type_ != "PERSON":
+                return subj
+        return None
+
+
+def _compatible(pronoun: str, ante, parts: Participants) -> bool:
+    person = ante.ent_type_ == "PERSON" or (parts.mention_at(ante) or {}).get("label") == "PERSON"
+    if pronoun in ("he", "she", "him", "her", "his"):
+        return person or ante.lemma_.lower() in TITLE_OF
+    if pronoun in ("it", "its"):
+        return not person
+    return True
+
+
+def _inside_poss(t, head) -> bool:
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "poss":
+            return True
+        t = t.head
+    return False
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.strip(" ,;:-\"“”'")
+
+
+def subject_of(verb, max_hops: int = 4):
+    """The subject of a verb, inherited through control, coordination and participles; (token, passive)."""
+    hops = 0
+    v = verb
+    while v is not None and hops <= max_hops:
+        for c in v.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c, False
+            if c.dep_ == "nsubjpass":
+                return c, True
+        if v.dep_ in ("xcomp", "conj", "advcl", "pcomp") and v.head.i != v.i:
+            # "refused to deploy": the controller; passive heads give their patient as subject
+            v = v.head
+            if v.pos_ not in ("VERB", "AUX", "ADJ"):
+                if v.dep_ == "pobj" or v.pos_ == "ADP":
+                    v = v.head
+                    continue
+                return None, False
+            hops += 1
+            continue
+        if v.dep_ in ("relcl",):
+            return v.head, False
+        break
+    return None, False
