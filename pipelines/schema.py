@@ -80,6 +80,21 @@ TABLES: dict[str, dict[str, pl.DataType]] = {
         "as_of_date": pl.Date,
         "confidence": pl.Float64,
     },
+    "role_timeline": {
+        "timeline_id": Str,
+        "person_id": Str,
+        "person_name": Str,
+        "title": Str,
+        "org_id": Str,
+        "country_code": Str,
+        "first_seen": pl.Date,
+        "last_seen": pl.Date,
+        "statuses": pl.List(Str),
+        "latest_status": Str,
+        "mention_count": Int,
+        "document_count": Int,
+        "role_ids": pl.List(Str),
+    },
     "events": {
         "event_id": Str,
         "doc_id": Str,
@@ -127,7 +142,7 @@ def candidates_from_rows(table: str, rows: list[dict]) -> pl.DataFrame:
 
 
 # Tables that make up a release, in publishing order.
-RELEASE_TABLES = ["documents", "rejected", "mentions", "people", "organizations", "roles", "events"]
+RELEASE_TABLES = ["documents", "rejected", "mentions", "people", "organizations", "roles", "role_timeline", "events"]
 
 DESCRIPTIONS: dict[str, str] = {
     "documents": "One row per ingested article: clean body text and metadata.",
@@ -136,6 +151,7 @@ DESCRIPTIONS: dict[str, str] = {
     "people": "One row per resolved person, with every alias seen.",
     "organizations": "One row per resolved organization, with acronym, type and country.",
     "roles": "Who holds which title, for which body, with status, date and evidence.",
+    "role_timeline": "One row per person and title across documents: first and last date seen, statuses seen.",
     "events": "PLOVER-typed events with actor, recipient, date, place and evidence.",
 }
 

@@ -85,6 +85,15 @@ def roles(role_candidates: pl.DataFrame, mentions: pl.DataFrame, organizations: 
     return dg.Output(df, metadata=table_metadata(df))
 
 
+@dg.asset(group_name="extract", kinds=KINDS, metadata=schema_metadata(schema.TABLES["role_timeline"]))
+def role_timeline(roles: pl.DataFrame, people: pl.DataFrame) -> dg.Output[pl.DataFrame]:
+    """One row per person and title across documents: first and last date seen, every status seen."""
+    from pipelines.extract.roles_timeline import role_timeline as build
+
+    df = build(roles, people)
+    return dg.Output(df, metadata=table_metadata(df))
+
+
 @dg.asset(group_name="extract", kinds=KINDS, metadata=schema_metadata(schema.TABLES["events"]))
 def events(event_candidates: pl.DataFrame, mentions: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     """PLOVER-typed events with actor, recipient, date, place and the evidence sentence."""

@@ -12,7 +12,7 @@ from pipelines.publish import publish_release
 @dg.asset(
     group_name="publish",
     kinds={"parquet", "json"},
-    ins={name: dg.AssetIn(name) for name in ("documents", "rejected", "mentions", "people", "organizations", "roles", "events")},
+    ins={name: dg.AssetIn(name) for name in ("documents", "rejected", "mentions", "people", "organizations", "roles", "role_timeline", "events")},
 )
 def release(
     context: dg.AssetExecutionContext,
@@ -23,6 +23,7 @@ def release(
     people: pl.DataFrame,
     organizations: pl.DataFrame,
     roles: pl.DataFrame,
+    role_timeline: pl.DataFrame,
     events: pl.DataFrame,
 ) -> dg.MaterializeResult:
     """An immutable release folder plus `latest.json`; identical content publishes nothing new."""
@@ -33,6 +34,7 @@ def release(
         "people": people,
         "organizations": organizations,
         "roles": roles,
+        "role_timeline": role_timeline,
         "events": events,
     }
     result = publish_release(tables, settings.output_dir)

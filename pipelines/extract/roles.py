@@ -718,8 +718,18 @@ def _subject_before(words, v, persons):
     j = v - 1
     while j >= 0 and words[j].lower in ("was", "has", "had", "been", "is", "be", "who", "later", "then", "also", "recently", "subsequently"):
         j -= 1
-    if j < 0 or j not in persons:
+    if j < 0:
         return None
+    if j not in persons:
+        # a surname the tagger missed ("saw Bazoum elected president"): a proper noun that names no place or body
+        w = words[j]
+        if not (w.pos == "PROPN" and _is_name_word(w) and not _is_body_word(w.text) and w.ent in ("", "ORG")
+                and not head_at(words, j) and (j == 0 or not words[j - 1].cap or words[j - 1].lower in T.HONORIFICS)):
+            return None
+        s = j
+        if s - 1 >= 0 and words[s - 1].lower in T.HONORIFICS:
+            s -= 1
+        return s, j
     s = j
     while s - 1 >= 0 and (s - 1) in persons:
         s -= 1

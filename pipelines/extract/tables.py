@@ -69,7 +69,9 @@ def _span_join(cands: pl.DataFrame, mentions: pl.DataFrame, start: str, end: str
 def roles_table(candidates: pl.DataFrame, mentions: pl.DataFrame, organizations: pl.DataFrame) -> pl.DataFrame:
     if candidates.height == 0:
         return schema.empty("roles")
-    df = _span_join(candidates, mentions, "person_start", "person_end", "person_id")
+    # Only people: a name the tagger also read as an organization elsewhere must not give an org id.
+    people_mentions = mentions.filter(pl.col("label") == "PERSON")
+    df = _span_join(candidates, people_mentions, "person_start", "person_end", "person_id")
     if "org_text" in df.columns and organizations.height:
         df = _link_org_by_name(df, organizations)
     df = df.with_columns(
@@ -87,10 +89,22 @@ def _link_org_by_name(df: pl.DataFrame, organizations: pl.DataFrame) -> pl.DataF
     for r in organizations.iter_rows(named=True):
         for n in [r["name"], *(r["aliases"] or []), r["acronym"]]:
             if n:
-                names.setdefault(normalize_name(n), r["org_id"])
+                key = normalize_name(n)
+                for k in (key, key.removeprefix("the ")):
+                    names.setdefault(k, r["org_id"])
+    def find(text: str | None) -> str | None:
+        if not text:
+            return None
+        key = normalize_name(text)
+        # "Labour Party" also matches an organization written "Labour"
+        for k in (key, key.removeprefix("the "), key.removesuffix(" party")):
+            if k in names:
+                return names[k]
+        return None
+
     return df.with_columns(
         pl.when(pl.col("org_id").is_null())
-        .then(pl.col("org_text").map_elements(lambda t: names.get(normalize_name(t)) if t else None, return_dtype=pl.String))
+        .then(pl.col("org_text").map_elements(find, return_dtype=pl.String))
         .otherwise(pl.col("org_id"))
         .alias("org_id")
     )
@@ -106,4 +120,7 @@ def events_table(candidates: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFra
         .map_elements(lambda k: "evt_" + hashlib.sha1(k.encode()).hexdigest()[:16], return_dtype=pl.String)
         .alias("event_id")
     )
-    return schema.conform("events", df).unique("event_id", keep="first", maintain_order=True)
+    df = df.unique("event_id", keep="first", maintain_order=True)
+    from pipelines.extract.events import cluster_events
+
+    return schema.conform("events", cluster_events(df))

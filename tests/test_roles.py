@@ -1,0 +1,305 @@
+"""Role extraction: each construction the issue names, the traps, normalisation, linking and the timeline.
+
+Sentences are from the sample corpus (datasets/raw) or written in the same style.
+"""
+
+from datetime import date
+
+import polars as pl
+import pytest
+
+from pipelines import schema
+from pipelines.extract import mentions as mentions_mod
+from pipelines.extract import roles as roles_mod
+from pipelines.extract import titles
+from pipelines.extract.annotate import DocInput
+from pipelines.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from pipelines.extract.nlp import load_model
+
+    return load_model(Settings().spacy_model)
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    def run(text: str, published: date | None = None) -> list[dict]:
+        doc = nlp(text)
+        meta = DocInput(doc_id="doc_test", text=text, published_date=published)
+        return roles_mod.extract_roles(doc, meta, mentions_mod.extract_mentions(doc, "doc_test"))
+
+    return run
+
+
+def facts(rows: list[dict]) -> set[tuple]:
+    return {(r["person_text"], r["title"], r["org_text"], r["country_code"], r["status"]) for r in rows}
+
+
+def by_person(rows: list[dict]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for r in rows:
+        out.setdefault(r["person_text"], set()).add(r["title"])
+    return out
+
+
+# ---------------------------------------------------------------- constructions from the issue
+
+def test_premodifier_portfolio_title(extract):
+    rows = extract("The party said Oil Minister Mahamane Sani Mahamadou, Mining Minister Ousseini Hadizatou, "
+                   "and PNDS-Tarayya Secretary-General Fourmakoye Gado are all being held.")
+    assert facts(rows) == {
+        ("Mahamane Sani Mahamadou", "minister of oil", None, None, "current"),
+        ("Ousseini Hadizatou", "minister of mining", None, None, "current"),
+        ("Fourmakoye Gado", "secretary-general", "PNDS-Tarayya", None, "current"),
+    }
+
+
+def test_oil_minister_and_minister_of_oil_are_one_title(extract):
+    a = extract("Oil Minister Mahamane Sani Mahamadou was detained.")
+    b = extract("Minister of Oil Mahamane Sani Mahamadou was detained.")
+    assert [r["title"] for r in a] == [r["title"] for r in b] == ["minister of oil"]
+    assert a[0]["title_text"] == "Oil Minister" and b[0]["title_text"] == "Minister of Oil"
+
+
+def test_kremlin_spokesman(extract):
+    rows = extract("In a call with reporters, Kremlin spokesman Dmitry Peskov said it was a matter of serious concern.")
+    assert facts(rows) == {("Dmitry Peskov", "spokesperson", "Kremlin", "RUS", "current")}
+
+
+def test_us_secretary_of_state(extract):
+    rows = extract("Meanwhile, US Secretary of State Antony Blinken called for the immediate release of the president.")
+    assert facts(rows) == {("Antony Blinken", "secretary of state", None, "USA", "current")}
+
+
+def test_acting_deputy_secretary_of_state(extract):
+    rows = extract("U.S. Acting Deputy Secretary of State Victoria Nuland flew to Niamey on Monday.")
+    assert facts(rows) == {("Victoria Nuland", "deputy secretary of state", None, "USA", "acting")}
+
+
+def test_apposition_title_first_with_of_country(extract):
+    rows = extract("The president of neighbouring Benin, Patrice Talon, was expected in the capital for mediation efforts.")
+    assert facts(rows) == {("Patrice Talon", "president", None, "BEN", "current")}
+
+
+def test_apposition_after_name_former_ruler_of_country(extract):
+    rows = extract("Last week, ECOWAS sent a mission to Niamey led by Abdulsalami Abubakar, a former military ruler of "
+                   "Nigeria, but Tiani also refused to see him.")
+    assert facts(rows) == {("Abdulsalami Abubakar", "military ruler", None, "NGA", "former")}
+
+
+def test_apposition_after_name_institution_spokesperson(extract):
+    rows = extract("Earlier, Matthew Miller, State Department Spokesperson said in a statement that they call for the release.")
+    assert facts(rows) == {("Matthew Miller", "spokesperson", "State Department", "USA", "current")}
+
+
+def test_armed_forces_chief_general(extract):
+    rows = extract("But armed forces chief General Abdou Sidikou Issa dealt a hefty blow to those hopes.")
+    assert by_person(rows) == {"Abdou Sidikou Issa": {"armed forces chief", "general"}}
+
+
+def test_ousted_president(extract):
+    rows = extract("The junta defied an Aug. 6 deadline to reinstate ousted President Mohamed Bazoum.")
+    assert facts(rows) == {("Mohamed Bazoum", "president", None, None, "ousted")}
+    rows = extract("Ousted President Mohamed Bazoum was not on the list of those released.")
+    assert [r["status"] for r in rows] == ["ousted"]
+
+
+def test_coup_leader(extract):
+    rows = extract("She was denied permission to meet coup leader Abdourahamane Tiani, or Bazoum, who is in detention.")
+    assert facts(rows) == {("Abdourahamane Tiani", "coup leader", None, None, "current")}
+
+
+def test_deputy_as_a_title(extract):
+    rows = extract("The party also said that Transport Minister Issoufou Issaka, and Deputy Amadou Mahamane Dan Galadima "
+                   "have been detained.")
+    assert by_person(rows) == {"Issoufou Issaka": {"minister of transport"}, "Amadou Mahamane Dan Galadima": {"deputy"}}
+
+
+def test_possessive_country(extract):
+    rows = extract("The European Union demanded the immediate release of Niger's President Mohamed Bazoum and his family.")
+    assert facts(rows) == {("Mohamed Bazoum", "president", None, "NER", "current")}
+
+
+def test_son_of_former_president_is_the_fathers_role(extract):
+    rows = extract("The oil minister is the son of former president Issoufou Mahamadou.")
+    assert facts(rows) == {("Issoufou Mahamadou", "president", None, None, "former")}
+
+
+def test_plural_title_before_several_names(extract):
+    rows = extract("The police were urging Lord Chief Justice and Lord Justices Clarke and Rix to overturn the ruling.")
+    assert by_person(rows) == {"Clarke": {"lord justice"}, "Rix": {"lord justice"}}
+
+
+def test_uk_style_titles(extract):
+    rows = extract("Chancellor Gordon Brown and Transport Secretary Alistair Darling promoted the news in Edinburgh, "
+                   "Wales Secretary Peter Hain and Northern Ireland Minister John Spellar in Belfast.")
+    assert by_person(rows) == {
+        "Gordon Brown": {"chancellor"},
+        "Alistair Darling": {"secretary of transport"},
+        "Peter Hain": {"secretary of wales"},
+        "John Spellar": {"minister of northern ireland"},
+    }
+    rows = extract("Maternity pay will rise under proposals announced by the Trade and Industry Secretary Patricia Hewitt.")
+    assert by_person(rows) == {"Patricia Hewitt": {"secretary of trade and industry"}}
+
+
+def test_party_bodies_and_shadow_titles(extract):
+    rows = extract("Tory shadow chancellor Oliver Letwin and Lib Dem home affairs spokesman Mark Oaten disagreed.")
+    assert facts(rows) == {
+        ("Oliver Letwin", "shadow chancellor", "Conservative Party", None, "current"),
+        ("Mark Oaten", "home affairs spokesperson", "Liberal Democrats", None, "current"),
+    }
+
+
+def test_resigned_as_and_then(extract):
+    assert facts(extract("Ms Short resigned as international development secretary over the Iraq war.")) == {
+        ("Ms Short", "secretary of international development", None, None, "former")}
+    rows = extract("The reshuffle was forced by the resignation of the then Home Secretary David Blunkett.")
+    assert facts(rows) == {("David Blunkett", "secretary of home affairs", None, None, "former")}
+
+
+def test_elected_president(extract):
+    rows = extract("The 2021 election that saw Bazoum elected president marked the first democratic transfer of power.")
+    assert [(r["person_text"], r["title"], r["status"]) for r in rows] == [("Bazoum", "president", "elected")]
+
+
+def test_who_is_now_and_postnominal(extract):
+    rows = extract("He was joined by Damien Hockney, who is now Veritas' deputy leader.")
+    assert facts(rows) == {("Damien Hockney", "deputy leader", "Veritas", None, "current")}
+    rows = extract("Scottish Finance Minister, Tom McCabe MSP, said councils must exercise restraint.")
+    assert by_person(rows) == {"Tom McCabe": {"minister of finance", "msp"}}
+
+
+# ---------------------------------------------------------------- traps
+
+def test_someone_elses_title_in_the_same_sentence(extract):
+    rows = extract("US Secretary of State Antony Blinken on Wednesday spoke to Niger's President Mohamed Bazoum.")
+    assert by_person(rows) == {"Antony Blinken": {"secretary of state"}, "Mohamed Bazoum": {"president"}}
+    rows = extract("Blinken conveyed the unwavering support of the United States for President Mohamed Bazoum.")
+    assert by_person(rows) == {"Mohamed Bazoum": {"president"}}
+
+
+def test_plural_titles_give_no_role(extract):
+    assert extract("The military junta in charge of Niger has detained five government ministers and several party officials.") == []
+    assert extract("Among them are the former ministers of defence, oil and finance, as well as several senior army officers.") == []
+    assert extract("Several hundred people took part in a show of support in Niamey for the coup leaders, AFP journalists saw.") == []
+
+
+def test_spokesman_quoting_his_minister(extract):
+    rows = extract("Foreign ministry spokesman Ali Bako quoted Foreign Minister Hassoumi Massoudou as saying the talks had failed.")
+    assert by_person(rows) == {"Ali Bako": {"spokesperson"}, "Hassoumi Massoudou": {"minister of foreign affairs"}}
+    rows = extract("The minister's spokesman, Ali Bako, said the talks had failed.")
+    assert facts(rows) == {("Ali Bako", "spokesperson", None, None, "current")}
+
+
+def test_a_verb_is_not_a_status(extract):
+    rows = extract("Soldiers ousted President Mohamed Bazoum on Wednesday.")
+    assert [(r["title"], r["title_text"]) for r in rows] == [("president", "President")]
+    rows = extract("Soldiers in Niger claimed to have removed President Mohamed Bazoum from power late on Wednesday.")
+    assert [(r["title"], r["status"]) for r in rows] == [("president", "current")]
+
+
+def test_no_role_without_a_title_or_name(extract):
+    assert extract("Chancellor Gordon Brown will deliver his Budget before the General Election in May.")[0]["person_text"] == "Gordon Brown"
+    assert len(extract("Chancellor Gordon Brown will deliver his Budget before the General Election in May.")) == 1
+    assert extract("Niger, a key ally in the fight against jihadists in the Sahel, may pivot towards Russia.") == []
+    assert extract("The prime minister told his monthly press conference the matter had been dealt with.") == []
+    assert extract("Mr Straw and his Spanish counterpart Miguel Moratinos agreed to establish a body.") == []
+
+
+def test_pronoun_subject_gets_no_role(extract):
+    assert extract("He is to stand down as an MP at the next election.") == []
+    assert extract("Ms Kelly entered the Cabinet last month.") == []
+
+
+# ---------------------------------------------------------------- evidence, offsets, dates
+
+def test_offsets_and_evidence(extract):
+    text = ("The letter was rejected. Meanwhile, US Secretary of State Antony Blinken called for the release of "
+            "Niger's leader Mohamed Bazoum on Thursday.")
+    rows = extract(text, published=date(2023, 7, 28))
+    assert len(rows) == 2
+    for r in rows:
+        evidence = text[r["start_char"] : r["end_char"]]
+        assert r["title_text"] in evidence and r["person_text"] in evidence
+        assert evidence in r["sentence_text"] and r["sentence_text"].startswith("Meanwhile")
+        assert text[r["person_start"] : r["person_end"]] == r["person_text"]
+        assert r["as_of_date"] == date(2023, 7, 28) and r["doc_id"] == "doc_test"
+        assert 0 < r["confidence"] <= 1
+    df = schema.candidates_from_rows("roles", rows)
+    assert df.columns == list(schema.candidate_schema("roles"))
+
+
+def test_canonical_title_forms():
+    assert titles.canonical_title([], ["Oil"], "minister", []) == "minister of oil"
+    assert titles.canonical_title([], [], "minister", ["oil"]) == "minister of oil"
+    assert titles.canonical_title(["shadow"], ["home"], "secretary", []) == "shadow secretary of home affairs"
+    assert titles.canonical_title([], [], "head", ["tax"]) == "head of tax"
+    assert titles.country_code("Chadian") == "TCD" and titles.country_code("U.S.") == "USA" and titles.country_code("us") is None
+
+
+# ---------------------------------------------------------------- linking and timeline
+
+def _cand(person_text, start, title, status, doc, day, org_text=None, country=None):
+    return {"person_text": person_text, "title": title, "title_text": title.title(), "status": status, "doc_id": doc,
+            "sentence_text": f"{title} {person_text}", "start_char": start - 10, "end_char": start + len(person_text),
+            "as_of_date": day, "confidence": 0.9, "person_start": start, "person_end": start + len(person_text),
+            "org_text": org_text, "country_code": country}
+
+
+def test_roles_table_links_people_and_orgs_by_id():
+    from pipelines.extract.tables import roles_table
+
+    cands = schema.candidates_from_rows("roles", [
+        _cand("Mohamed Bazoum", 20, "president", "current", "d1", date(2023, 7, 27)),
+        _cand("Dmitry Peskov", 50, "spokesperson", "current", "d1", date(2023, 7, 27), org_text="Kremlin", country="RUS"),
+        _cand("Bazoum", 80, "leader", "current", "d1", date(2023, 7, 27)),
+        _cand("Oliver Letwin", 5, "shadow chancellor", "current", "d2", None, org_text="Conservative Party"),
+    ])
+    mentions = schema.from_rows("mentions", [
+        {"mention_id": "m1", "doc_id": "d1", "sentence_index": 0, "start_char": 20, "end_char": 34, "text": "Mohamed Bazoum", "label": "PERSON", "entity_id": "per_1"},
+        {"mention_id": "m2", "doc_id": "d1", "sentence_index": 0, "start_char": 50, "end_char": 63, "text": "Dmitry Peskov", "label": "PERSON", "entity_id": "per_2"},
+        {"mention_id": "m3", "doc_id": "d1", "sentence_index": 1, "start_char": 80, "end_char": 86, "text": "Bazoum", "label": "ORG", "entity_id": "org_9"},
+    ])
+    orgs = schema.from_rows("organizations", [
+        {"org_id": "org_k", "name": "the Kremlin", "aliases": [], "mention_count": 1, "document_count": 1},
+        {"org_id": "org_c", "name": "Conservative", "aliases": ["Tories"], "mention_count": 1, "document_count": 1},
+    ])
+    out = roles_table(cands, mentions, orgs)
+    assert out.columns == list(schema.TABLES["roles"])
+    got = {r["person_text"]: (r["person_id"], r["org_id"]) for r in out.iter_rows(named=True)}
+    assert got == {"Mohamed Bazoum": ("per_1", None), "Dmitry Peskov": ("per_2", "org_k"),
+                   "Bazoum": (None, None),  # an ORG mention never gives a person_id
+                   "Oliver Letwin": (None, "org_c")}
+    assert out["role_id"].n_unique() == 4
+
+
+def test_role_timeline_reads_one_story():
+    from pipelines.extract.roles_timeline import role_timeline
+
+    rows = [
+        {"role_id": "r1", "person_id": "per_b", "person_text": "President Bazoum", "title": "president", "country_code": "NER",
+         "status": "current", "doc_id": "d1", "start_char": 0, "as_of_date": date(2023, 7, 27)},
+        {"role_id": "r2", "person_id": "per_b", "person_text": "Mohamed Bazoum", "title": "president", "status": "ousted",
+         "doc_id": "d2", "start_char": 5, "as_of_date": date(2023, 8, 15)},
+        {"role_id": "r3", "person_id": "per_b", "person_text": "Mohamed Bazoum", "title": "minister of interior", "status": "current",
+         "doc_id": "d3", "start_char": 5, "as_of_date": None},
+        {"role_id": "r4", "person_id": None, "person_text": "Patrice Talon", "title": "president", "country_code": "BEN",
+         "status": "current", "doc_id": "d1", "start_char": 9, "as_of_date": date(2023, 7, 27)},
+    ]
+    roles = schema.from_rows("roles", rows)
+    people = schema.from_rows("people", [{"person_id": "per_b", "name": "Mohamed Bazoum", "aliases": ["Bazoum"], "mention_count": 3, "document_count": 3}])
+    tl = role_timeline(roles, people)
+    assert tl.columns == list(schema.TABLES["role_timeline"])
+    assert tl.height == 3
+    pres = tl.filter((pl.col("person_id") == "per_b") & (pl.col("title") == "president")).row(0, named=True)
+    assert pres["person_name"] == "Mohamed Bazoum" and pres["country_code"] == "NER"
+    assert (pres["first_seen"], pres["last_seen"]) == (date(2023, 7, 27), date(2023, 8, 15))
+    assert pres["statuses"] == ["current", "ousted"] and pres["latest_status"] == "ousted"
+    assert (pres["mention_count"], pres["document_count"], pres["role_ids"]) == (2, 2, ["r1", "r2"])
+    talon = tl.filter(pl.col("person_name") == "Patrice Talon").row(0, named=True)
+    assert talon["person_id"] is None and talon["statuses"] == ["current"]
+    assert tl["timeline_id"].n_unique() == 3
+    assert role_timeline(schema.empty("roles"), schema.empty("people")).columns == list(schema.TABLES["role_timeline"])
