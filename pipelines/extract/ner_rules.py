@@ -136,8 +136,26 @@ def casing_table(doc: Doc, skip: list[tuple[int, int]]) -> dict[str, str]:
     return {k: c.most_common(1)[0][0] for k, c in counts.items()}
 
 
-def recase(text: str, casing: dict[str, str], stop_words: set[str]) -> str:
-    """Same-length re-cased copy of an ALL-CAPS line."""
+def common_words(nlp: Language):
+    """A membership test for ordinary English words (the rule lemmatizer's word index), or None."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return None
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or "lemma_index" not in lookups.tables:
+        return None
+    index = lookups.get_table("lemma_index")
+    tables = [index[k] for k in index.keys()]
+
+    def known(word: str) -> bool:
+        forms = {word, re.sub(r"(?:es|s|ed|ing|ly)$", "", word), re.sub(r"(?:s|d)$", "", word)}
+        return any(f in t for t in tables for f in forms if f)
+
+    return known
+
+
+def recase(text: str, casing: dict[str, str], stop_words: set[str], is_common=None) -> str:
+    """Same-length re-cased copy of an ALL-CAPS line: the word's casing elsewhere in the document,
+    else lower case for function words and ordinary English words, else Title Case."""
     acronyms = {k for k, v in gz.known_orgs().items() if v.acronym and gz.fold(v.acronym) == k}
 
     def one(m: re.Match) -> str:
@@ -148,6 +166,8 @@ def recase(text: str, casing: dict[str, str], stop_words: set[str]) -> str:
         if low in acronyms or not re.search(r"[aeiouy]", low):
             return w
         if low in stop_words:
+            return low
+        if is_common is not None and is_common(low) and not gz.place_country(low) and low not in gz.known_orgs():
             return low
         return w[0] + w[1:].lower()
 
@@ -162,7 +182,7 @@ def recase_shouting_lines(nlp: Language, doc: Doc, ents: list[Ent]) -> list[Ent]
         return ents
     casing = casing_table(doc, lines)
     stop = nlp.Defaults.stop_words
-    texts = [recase(doc.text[a:b], casing, stop) for a, b in lines]
+    texts = [recase(doc.text[a:b], casing, stop, common_words(nlp)) for a, b in lines]
     docs = [nlp.make_doc(t) for t in texts]
     for name in ("tok2vec", "ner"):
         if name in nlp.pipe_names:
