@@ -27,8 +27,20 @@ def link_mentions(mentions: pl.DataFrame, links: pl.DataFrame) -> pl.DataFrame:
     return schema.conform("mentions", out).sort(["doc_id", "start_char"])
 
 
+_RESOLVED: dict[tuple, tuple[pl.DataFrame, list[Cluster]]] = {}
+
+
 def resolve(mentions: pl.DataFrame, documents: pl.DataFrame) -> tuple[pl.DataFrame, list[Cluster]]:
-    return resolve_entities(mentions, documents)
+    """Entity resolution, computed once per input in a process: the `entity_links`, `people` and
+    `organizations` assets all ask for it with the same frames."""
+    docs = documents.select("doc_id", "text")
+    key = (mentions.height, int(mentions.hash_rows().sum()) if mentions.height else 0,
+           docs.height, int(docs.hash_rows().sum()) if docs.height else 0)
+    hit = _RESOLVED.get(key)
+    if hit is None:
+        _RESOLVED.clear()
+        hit = _RESOLVED[key] = resolve_entities(mentions, documents)
+    return hit
 
 
 def people_table(clusters: list[Cluster]) -> pl.DataFrame:
