@@ -73,7 +73,7 @@ _UI_PHRASES = [
     "tags", "topics", "categories", "category", "related", "related articles", "related posts", "related stories",
     "related topics", "full article", "share full article", "share this page", "skip", "skip ad", "skip advertisement",
     "scroll to continue", "min", "mins", "supported by", "sponsored by", "presented by", "in partnership with",
-    "add a comment", "comment on this story", "comment on this article", "be the first to comment", "comments are closed",
+    "by", "add a comment", "comment on this story", "comment on this article", "be the first to comment", "comments are closed",
 ]
 _UI_SEPARATORS = r"[\s|/·•,.:;*»«›‹>\-–—…+()\[\]]"
 _UI_LINE = re.compile(
@@ -118,7 +118,9 @@ READER_STRONG = re.compile(
     r"already\s+(?:a\s+)?(?:subscriber|member|registered)|subscribers?\s+only|"
     r"all\s+rights\s+reserved|reproduction\s+in\s+whole|without\s+(?:prior\s+)?(?:written\s+)?permission\s+is\s+prohibited|"
     r"not\s+responsible\s+for\s+the\s+content\s+of\s+external|listen\s+to\s+this\s+(?:article|story)|"
-    r"sent\s+to\s+your\s+(?:email|inbox)|delivered\s+(?:straight\s+)?to\s+your\s+inbox)",
+    r"sent\s+to\s+your\s+(?:email|inbox)|delivered\s+(?:straight\s+)?to\s+your\s+inbox|"
+    r"for\s+your\s+personal,?\s+non-?commercial\s+use|please\s+try\s+again\s+later|"
+    r"if\s+you\s+(?:enjoyed|liked)\s+this\s+(?:article|story|post)|like\s+this\s+(?:story|article)\?|share\s+it\s+with\s+a\s+friend)",
     re.I,
 )
 # Words that are furniture only when the line talks to the reader (or is not a sentence) and is short.
@@ -166,10 +168,13 @@ BULLET = re.compile(r"^(?:[-–—•*·▪►▸]\s+|\d{1,2}[.)]\s+|\d{1,2}\s+(
 TAGGED_LINK = re.compile(
     r"^.{8,200}[^.]\s(?:\[[A-Z][A-Z &'-]{2,20}\]|\((?:VIDEO|VIDEOS|PHOTOS?|PICTURES|WATCH|LISTEN|LIVE|UPDATE[SD]?|INSIGHT|POLL|OPINION|ANALYSIS|GALLERY)\))\s*\|?$"
 )
-NAV_ARROWS = re.compile(r"^(?:«|‹|<|←|<<)\s*.{3,200}$|^.{3,200}\s*(?:»|›|→|>>)$")
+NAV_ARROWS = re.compile(r"^(?:«|‹|<|←|<<)\s*.{3,200}(?<![>›»])$|^(?![<‹«]).{3,200}\s*(?:»|›|→|>>)$")
 MENU_SEP = re.compile(r"\s(?:>|»|›|/|\||·|•)\s")
 
 # A sentence ends with its punctuation, possibly inside closing quotes or brackets.
+# Contact lines: "Write to Jane at jane@paper.com", "More: https://..."
+_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b[\w-]+\.(?:com|org|net|co\.uk|io)/\S*")
+_CONTACT = re.compile(r"^(?:write\s+to|reach|contact|email|e-mail|follow|find|more)\b", re.I)
 _TERMINAL = re.compile(r"[.!?…:][\"”’')\]]*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -201,6 +206,9 @@ def strip_boilerplate(lines: list[str]) -> Cleaned:
     _drop_stamped_lists(lines, furniture)
     author = _drop_head_labels(lines, furniture) or author
     _drop_tail(lines, furniture)
+    for i, line in enumerate(lines):
+        if line and not furniture[i] and is_contact_line(line):
+            furniture[i] = True
 
     paragraphs = [line for line, f in zip(lines, furniture) if line and not f]
     removed = [line for line, f in zip(lines, furniture) if line and f]
@@ -231,7 +239,7 @@ def is_ui_line(line: str) -> bool:
 
 def is_menu_line(line: str) -> bool:
     """"Home > World > Africa", "News | Sport | Business | Culture": short items between separators."""
-    if len(line) > 200:
+    if len(line) > 200 or (line.startswith("|") and line.endswith("|")):  # a table row, not a menu
         return False
     parts = [p.strip() for p in MENU_SEP.split(" " + line + " ") if p.strip()]
     seps = len(MENU_SEP.findall(" " + line + " "))
@@ -273,6 +281,15 @@ def is_furniture_line(line: str) -> bool:
     if not is_prose(stripped) and (NAV_ARROWS.match(stripped) or is_menu_line(stripped)):
         return True
     return False
+
+
+def is_contact_line(line: str) -> bool:
+    """"Write to Jane at jane@paper.com", "More: https://...": dropped, but weak evidence, so it does not
+    pull its neighbours with it. Bare links stay: measured on the HTML benchmark, link lists are more often
+    part of the article (product lists, references) than furniture."""
+    if not _URL_OR_EMAIL.search(line) or len(_WORD.findall(line)) > 30:
+        return False
+    return bool(_CONTACT.match(line))
 
 
 def byline_name(line: str) -> str | None:
