@@ -126,6 +126,8 @@ def _owner(tok, token_owner: dict[int, Trigger], stop=None):
 def _has_own_actor(trig: Trigger) -> bool:
     a = trig.anchor
     if trig.nominal:
+        if a.dep_ == "compound" and a.head.pos_ in ("NOUN", "PROPN"):
+            a = a.head
         return any(c.dep_ in ("poss", "agent") or (c.dep_ == "prep" and c.lower_ == "by") for c in a.children) or \
             any(c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for c in a.children)
     return any(c.dep_ in ("nsubj", "agent") for c in a.children)
@@ -135,6 +137,8 @@ CONDITION_MARKS = {"if", "unless", "before", "until", "once", "whether", "lest"}
 BARRIER_DEPS = {"relcl", "parataxis", "nsubj", "csubj", "npadvmod", "advmod", "appos"}
 GENERIC_HEADS = {"effort", "bid", "attempt", "campaign", "operation", "mission", "process", "initiative", "talk",
                  "plan", "programme", "program", "package", "convoy", "shipment", "team", "force", "round"}
+CIRCUMSTANTIAL_PREPS = {"after", "before", "since", "during", "following", "despite", "amid", "amidst", "until", "because",
+                        "over", "ahead", "prior", "as", "like", "unlike", "besides", "throughout"}
 ORDER_VERBS = {"order", "force", "compel", "instruct"}
 
 
@@ -159,6 +163,13 @@ def _link(triggers: list[Trigger]) -> None:
         if trig.suppressed:
             continue
         if path[-1] in BARRIER_DEPS | {"conj", "cc"} or any(d in BARRIER_DEPS for d in path):
+            continue
+        t, circumstantial = head_tok, False
+        for _ in path:
+            t = t.head
+            if t.dep_ == "prep" and t.lower_ in CIRCUMSTANTIAL_PREPS:
+                circumstantial = True
+        if circumstantial:
             continue
         purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in head_tok.children) or head_tok.dep_ in ("pcomp", "acl")
         content = all(d in CONTENT_DEPS or d == "conj" or (d == "advcl" and purpose) for d in path)
@@ -196,6 +207,8 @@ def _content_mode(trig: Trigger) -> str:
 
 def _aux_lemmas(verb) -> set[str]:
     out = set()
+    if verb.lemma_.lower() in FUTURE_GOVERNORS and verb.pos_ == "VERB":
+        out.add("gov:" + verb.lemma_.lower())
     v, hops = verb, 0
     while v is not None and hops < 4:
         for c in v.children:
@@ -261,9 +274,12 @@ def _nominal_roles(trig: Trigger, parts: Participants):
     a = trig.anchor
     head = a.head if a.dep_ == "compound" and a.head.pos_ in ("NOUN", "PROPN") else a
     actor = recipient = None
+    patient_noun = a.lemma_.lower() in PATIENT_NOMINALS
     for h in (a, head):
         for c in h.children:
-            if actor is None and c.dep_ == "poss":
+            if c.dep_ == "poss" and patient_noun:
+                recipient = recipient or c
+            elif actor is None and c.dep_ == "poss":
                 actor = c
             elif actor is None and c.dep_ == "compound" and c.i not in {t.i for t in trig.tokens} and (
                 c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or parts.mention_at(c)):
@@ -297,11 +313,43 @@ def _nominal_roles(trig: Trigger, parts: Participants):
     return actor, recipient, sure
 
 
+RECIPIENT_PREP_ORDER = ["to", "for", "on", "against", "with", "at", "upon", "between", "into", "from", "of"]
+PATIENT_NOMINALS = {"release", "arrest", "detention", "killing", "assassination", "kidnapping", "abduction", "expulsion",
+                    "deportation", "execution", "capture", "imprisonment", "torture", "overthrow", "removal", "ouster",
+                    "freedom", "liberation", "extradition", "trial", "prosecution"}
+
+
+def _is_time(tok) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME")
+
+
+def _pobj(prep):
+    return next((p for p in prep.children if p.dep_ == "pobj" and not _is_time(p)), None)
+
+
+def _prep_recipient(tokens, own: set[int]):
+    found = {}
+    for t in tokens:
+        for c in t.children:
+            if c.i in own or c.dep_ not in ("prep", "dative") or c.lower_ not in RECIPIENT_PREP_ORDER:
+                continue
+            p = _pobj(c)
+            if p is not None and p.i not in own:
+                found.setdefault(c.lower_, p)
+    for prep in RECIPIENT_PREP_ORDER:
+        if prep in found:
+            return found[prep]
+    return None
+
+
 def _verb_roles(trig: Trigger):
     v = trig.clause if trig.anchor.pos_ == "ADJ" else trig.anchor
     own = {t.i for t in trig.tokens}
     subj, passive_subj = subject_of(v)
     passive = passive_subj or any(c.dep_ == "auxpass" for c in v.children)
+    if subj is not None and subj.i in own:
+        # "the borders closed and a curfew imposed": the pattern's own noun is the patient
+        subj, passive = None, True
     actor = recipient = None
     agent = next((c for c in v.children if c.dep_ == "agent"), None)
     agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -309,32 +357,43 @@ def _verb_roles(trig: Trigger):
         actor, recipient = agent_obj, subj
     else:
         actor = subj
-        for t in trig.tokens:
-            for c in t.children:
-                if c.i in own:
-                    continue
-                if c.dep_ in ("dobj", "dative") and recipient is None and t.i == trig.anchor.i:
-                    recipient = c
+        for c in trig.anchor.children:
+            if c.i in own or _is_time(c):
+                continue
+            if c.dep_ == "dobj" and recipient is None:
+                recipient = c
+            elif c.dep_ == "dative" and recipient is None:
+                recipient = _pobj(c) if c.pos_ == "ADP" else c
         if recipient is None:
             for t in trig.tokens[1:]:
-                if t.dep_ == "prep":
-                    recipient = recipient or next((p for p in t.children if p.dep_ == "pobj" and p.i not in own), None)
+                if t.dep_ in ("prep", "dative") and t.pos_ == "ADP":
+                    recipient = recipient or next((p for p in t.children if p.dep_ == "pobj" and p.i not in own and not _is_time(p)), None)
         if recipient is None:
-            for t in trig.tokens:
-                for c in t.children:
-                    if c.i in own or c.dep_ != "prep" or c.lower_ not in RECIPIENT_PREPS:
-                        continue
-                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                    if pobj is not None and recipient is None:
-                        recipient = pobj
-        # "called for the release of Bazoum": the object of the nominal in the pattern
-        if recipient is None or recipient.i in own:
-            recipient = None
+            recipient = _prep_recipient(trig.tokens, own)
+        if recipient is None:
+            # "called for Bazoum's release": the possessor of the pattern's noun
             for t in trig.tokens[1:]:
                 for c in t.children:
-                    if c.dep_ in ("poss",) and c.i not in own:
+                    if c.dep_ == "poss" and c.i not in own:
                         recipient = recipient or c
+    if recipient is not None and recipient.i in own:
+        recipient = None
     return actor, recipient
+
+
+def _through_nominal(tok, triggers_by_anchor: dict[int, Trigger]):
+    """"demanded the release of Bazoum": the participant behind a folded nominal event."""
+    child = triggers_by_anchor.get(tok.i)
+    if child is None or not child.nominal:
+        return tok
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "on", "against"):
+            p = _pobj(c)
+            if p is not None:
+                return p
+    return tok
 
 
 def _conjuncts(tok) -> list:
@@ -450,6 +509,8 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
             return []  # a nominal event needs a clear actor
     else:
         actor_tok, recipient_tok = _verb_roles(trig)
+    if recipient_tok is not None:
+        recipient_tok = _through_nominal(recipient_tok, {c.anchor.i: c for c in trig.children})
     negated = _negated(trig)
     clause = trig.clause
     aux = _aux_lemmas(clause) if clause is not None else set()
@@ -469,6 +530,8 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
     else:
         actor_phrases = [parts.phrase(t) for t in _conjuncts(actor_tok)] if actor_tok is not None else [None]
         actor_phrases = [p for p in actor_phrases if p is not None] or [None]
+    if actor_phrases[0] is None and (trig.nominal or recipient is None):
+        return []  # a nominal event needs a clear actor; any event needs a participant
     # "ordered the newspaper to suspend publication": an enforced order is the act itself
     if trig.anchor.lemma_.lower() in ORDER_VERBS:
         acts = [c for c in trig.children if c.event_type in CONFLICT]
@@ -478,7 +541,7 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
 
     # modality
     sent_has_if = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in (clause.children if clause is not None else []))
-    by_actor = sayer is not None and (actor0 is None or _same(actor0, sayer))
+    by_actor = sayer is not None and actor0 is not None and _same(actor0, sayer)
     if aux & HYPOTHETICAL_AUX or sent_has_if or ("would" in aux and report_verb is None and sayer is None):
         modality = "hypothetical"
     elif aux & FUTURE_AUX or "would" in aux or any(a.startswith("gov:") and a[4:] in FUTURE_GOVERNORS for a in aux) or "going" in aux:

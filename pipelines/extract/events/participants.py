@@ -163,6 +163,11 @@ class Participants:
 
     def _render(self, head) -> Phrase:
         toks = self._span_tokens(head)
+        # contiguous words only: a dateline or bracket before the name is not part of it
+        for k in range(len(toks) - 1, 0, -1):
+            if toks[k - 1].i != toks[k].i - 1 or toks[k - 1].text in (":", "]", ")", "(", "[", ";", "--", "–", "—"):
+                toks = toks[k:]
+                break
         while len(toks) > 1 and (toks[0].dep_ == "det" or toks[0].tag_ == "PRP$" or toks[0].is_punct):
             toks = toks[1:]
         while len(toks) > 1 and toks[-1].is_punct:
@@ -206,7 +211,7 @@ class Participants:
         while clause.dep_ in ("xcomp", "conj", "aux") and clause.head.i != clause.i and hops < 4:
             clause, hops = clause.head, hops + 1
         if clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_.lower() in REPORTING:
-            subj = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj, _ = subject_of(clause.head)
             if subj is not None and subj.pos_ != "PRON" and _compatible(low, subj, self):
                 ph = self.phrase(subj)
                 if ph is not None:
@@ -225,17 +230,37 @@ class Participants:
         sent = tok.sent
         sents = [s for s in self.doc.sents if s.end <= sent.start][-2:]
         if low in ("he", "she", "him", "her", "his"):
-            # the last person named before the pronoun (this sentence, then the two before)
+            # this sentence's subject before the pronoun, the previous sentence's subject, then the last person named
+            here = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+            if here is not None and here.i != tok.i and (here.ent_type_ == "PERSON" or here.lower_ in ("he", "she")):
+                return here if here.pos_ != "PRON" else self._antecedent(here)
+            for prev in reversed(sents):
+                subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and (subj.ent_type_ == "PERSON" or (self.mention_at(subj) or {}).get("label") == "PERSON"):
+                    return subj
+                break
             for span in [sent, *reversed(sents)]:
                 persons = [m for m in self.mentions if m["label"] == "PERSON" and span.start_char <= m["start_char"] < min(span.end_char, tok.idx)]
                 if persons:
                     return self.doc.char_span(persons[-1]["start_char"], persons[-1]["end_char"], alignment_mode="expand").root
             return None
-        # it / they: the subject of the previous sentence's main verb, when it is not a person
+        # it / they: the subject of the previous sentence's main verb when it is not a person
+        # (for "it", a singular one, or the country or body that owns a plural one: "Niger's relations")
         for prev in reversed(sents):
             subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.pos_ != "PRON" and subj.ent_type_ != "PERSON":
-                return subj
+            if subj is None or subj.pos_ == "PRON" or subj.ent_type_ == "PERSON":
+                continue
+            if low in ("it", "its") and subj.tag_ in ("NNS", "NNPS"):
+                poss = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+                if poss is None:
+                    continue
+                return poss
+            return subj
+        for prev in [sent, *reversed(sents)]:
+            bodies = [m for m in self.mentions if m["label"] in ("ORG", "GPE", "NORP")
+                      and prev.start_char <= m["start_char"] < min(prev.end_char, tok.idx)]
+            if bodies:
+                return self.doc.char_span(bodies[-1]["start_char"], bodies[-1]["end_char"], alignment_mode="expand").root
         return None
 
 

@@ -1,0 +1,187 @@
+"""Event extraction on real parses: roles, passives, negation, modality, quotes, dates, places, clustering."""
+
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from pipelines.extract.annotate import DocInput, annotate_parsed
+from pipelines.extract.events import cluster_events
+from pipelines.extract.events.lexicon import EVENT_TYPES, load_lexicon
+from pipelines.extract.events.places import country_code
+
+FIXTURES = Path(__file__).parent / "fixtures" / "events"
+FRIDAY = date(2023, 7, 28)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from pipelines.extract.nlp import load_model
+    from pipelines.settings import Settings
+
+    return load_model(Settings().spacy_model)
+
+
+@pytest.fixture(scope="module")
+def events(nlp):
+    def run(text: str, published: date | None = FRIDAY, dateline: str | None = None) -> list[dict]:
+        doc = nlp(text)
+        return annotate_parsed(doc, DocInput("doc_t", text, published, dateline)).events
+
+    return run
+
+
+def one(rows: list[dict], etype: str) -> dict:
+    hits = [r for r in rows if r["event_type"] == etype]
+    assert len(hits) == 1, rows
+    return hits[0]
+
+
+def test_lexicon_covers_every_plover_type():
+    types = {e.event_type for entries in load_lexicon().values() for e in entries}
+    assert set(EVENT_TYPES) <= types
+
+
+def test_passive_with_agent(events):
+    rows = events("Bazoum was confined on Wednesday by members of his presidential guard.")
+    e = one(rows, "COERCE")
+    assert e["event_mode"] == "arrest"
+    assert "guard" in e["actor_text"] and e["recipient_text"] == "Bazoum"
+    assert (e["event_date"], e["date_text"], e["date_precision"]) == (date(2023, 7, 26), "Wednesday", "day")
+    assert not e["negated"] and e["modality"] == "asserted"
+    sentence = "Bazoum was confined on Wednesday by members of his presidential guard."
+    assert e["sentence_text"] == sentence and (e["start_char"], e["end_char"]) == (0, len(sentence))
+    assert 0 <= e["confidence"] <= 1
+
+
+def test_active_subject_and_object_multiword_trigger(events):
+    e = one(events("West African regional bloc ECOWAS has imposed sanctions on Niger."), "SANCTION")
+    assert e["trigger"] == "imposed sanctions"
+    assert "ECOWAS" in e["actor_text"] and e["recipient_text"] == "Niger"
+
+
+def test_negation(events):
+    e = one(events("The army did not attack the village."), "ASSAULT")
+    assert e["negated"] is True
+    rows = events("The junta said it will not accept military intervention.")
+    assert [r["event_type"] for r in rows] == ["REJECT"]  # refusing to accept is a rejection, not a negated agreement
+
+
+def test_hypothetical_force_from_its_own_actor_is_a_threat(events):
+    rows = events("The bloc has also said that it could authorize force to reinstate the president.")
+    e = one(rows, "THREATEN")
+    assert e["modality"] == "hypothetical" and e["event_mode"] == "violence"
+    assert e["actor_text"] == "bloc"
+    assert not [r for r in rows if r["event_type"] == "ASSAULT"]
+
+
+def test_threat_is_not_the_threatened_act(events):
+    rows = events("Iran threatened to launch a new military offensive against Iraq.")
+    assert [r["event_type"] for r in rows] == ["THREATEN"]
+    assert rows[0]["event_mode"] == "violence" and rows[0]["actor_text"] == "Iran"
+
+
+def test_hypothetical_and_future(events):
+    e = one(events("Analysts fear the rebels might attack the capital."), "ASSAULT")
+    assert e["modality"] == "hypothetical"
+    e = one(events("The president of Benin is expected in the capital for mediation efforts."), "CONSULT")
+    assert e["modality"] == "future" and "president" in e["actor_text"]
+
+
+def test_coordinated_actors_give_one_row_each(events):
+    rows = [r for r in events("France and Germany condemned the coup.") if r["event_type"] == "ACCUSE"]
+    assert sorted(r["actor_text"] for r in rows) == ["France", "Germany"]
+
+
+def test_reporting_verbs_are_not_events_but_what_they_report_can_be(events):
+    assert events("The spokesman said the situation was calm.") == []
+    e = one(events("The party said several officials have been arrested."), "COERCE")
+    assert e["modality"] == "reported" and e["actor_text"] is None
+    e = one(events("The United Nations said Thursday the president must be released immediately."), "REQUEST")
+    assert e["actor_text"] == "United Nations" and e["event_mode"] == "yield"
+    assert e["event_date"] == date(2023, 7, 27)
+
+
+def test_quotes_are_attributed_to_their_speaker(events):
+    rows = events('"We call for his immediate release," the foreign minister said.')
+    e = one(rows, "REQUEST")
+    assert e["actor_text"] == "foreign minister" and e["modality"] == "asserted"
+    rows = events('"I spoke with President Bazoum this morning. We call for his release," Blinken said.')
+    assert {r["event_type"] for r in rows} == {"CONSULT", "REQUEST"}
+    assert all(r["actor_text"] == "Blinken" for r in rows)
+
+
+def test_nominal_events_need_a_clear_actor(events):
+    assert not [r for r in events("The arrests were widely criticised.") if r["event_type"] == "COERCE"]
+    rows = events("Guterres strongly supported mediation efforts by the African Union.")
+    e = one(rows, "CONSULT")
+    assert e["actor_text"] == "African Union" and e["trigger"] == "mediation"
+
+
+def test_place_from_sentence_or_dateline(events):
+    e = one(events("Protesters attacked the French embassy in Niamey on Sunday."), "ASSAULT")
+    assert (e["location_text"], e["country_code"]) == ("Niamey", "NER")
+    assert e["event_date"] == date(2023, 7, 23)
+    e = one(events("Police arrested two journalists.", dateline="Nairobi"), "COERCE")
+    assert (e["location_text"], e["country_code"]) == ("Nairobi", "KEN")
+
+
+def test_no_dates_without_support(events):
+    e = one(events("Police arrested two journalists on Monday.", published=None), "COERCE")
+    assert e["event_date"] is None and e["date_text"] is None and e["date_precision"] is None
+
+
+def test_document_level_pronouns_quotes_and_dates(events):
+    text = (FIXTURES / "coup_report.txt").read_text(encoding="utf-8")
+    rows = events(text)
+    arrest = one(rows, "COERCE")
+    assert (arrest["actor_text"], arrest["recipient_text"]) == ("presidential guard", "President Ana Veloso")
+    assert (arrest["event_date"], arrest["location_text"]) == (date(2023, 7, 26), "Port Lemos")
+    request = one(rows, "REQUEST")
+    assert request["actor_text"] == "Foreign Minister Tomas Reyes" and request["event_date"] == date(2023, 7, 27)
+    assert "Veloso" in (request["recipient_text"] or "")
+    sanction = one(rows, "SANCTION")
+    assert (sanction["event_date"], sanction["date_precision"]) == (date(2023, 7, 17), "week")
+    threat = one(rows, "THREATEN")
+    assert "ECOWAS" in threat["actor_text"] and threat["event_mode"] == "violence"  # "It has also warned ..."
+    accuse = [r for r in rows if r["event_type"] == "ACCUSE"]
+    assert sorted(r["actor_text"] for r in accuse) == ["Burkina Faso", "Mali"]
+    release = one(rows, "RETREAT")
+    assert release["negated"] is True and release["actor_text"] == "junta"
+    for r in rows:
+        assert text[r["start_char"]:r["end_char"]].strip() == r["sentence_text"]
+
+
+def test_no_events_from_page_furniture(events):
+    assert events("Latest Stories\n\nSubscribe to get the latest posts sent to your email.\n\nLeave a Reply") == []
+
+
+def test_country_codes():
+    assert country_code("the United States") == "USA"
+    assert country_code("Niger") == "NER"
+    assert country_code("Abuja") == "NGA"
+    assert country_code("Atlantis") is None
+
+
+def _frame(rows: list[dict]) -> pl.DataFrame:
+    base = {"event_id": None, "doc_id": None, "event_type": None, "actor_entity_id": None, "actor_text": None,
+            "recipient_entity_id": None, "recipient_text": None, "event_date": None, "date_precision": None}
+    return pl.DataFrame([{**base, **r} for r in rows], schema_overrides={"event_date": pl.Date})
+
+
+def test_clusters_same_event_across_sources():
+    df = _frame([
+        {"event_id": "e1", "doc_id": "d1", "event_type": "REQUEST", "actor_entity_id": "org_eu", "recipient_entity_id": "per_b", "event_date": date(2023, 7, 27), "date_precision": "day"},
+        {"event_id": "e2", "doc_id": "d2", "event_type": "REQUEST", "actor_entity_id": "org_eu", "recipient_entity_id": "per_b", "event_date": date(2023, 7, 28), "date_precision": "day"},
+        {"event_id": "e3", "doc_id": "d3", "event_type": "REQUEST", "actor_entity_id": "org_eu", "recipient_entity_id": "per_b", "event_date": date(2023, 9, 1), "date_precision": "day"},
+        {"event_id": "e4", "doc_id": "d3", "event_type": "ACCUSE", "actor_entity_id": "org_eu", "recipient_entity_id": "per_b", "event_date": date(2023, 7, 27), "date_precision": "day"},
+        {"event_id": "e5", "doc_id": "d4", "event_type": "REQUEST", "actor_text": None, "event_date": date(2023, 7, 27), "date_precision": "day"},
+        {"event_id": "e6", "doc_id": "d5", "event_type": "REQUEST", "actor_text": None, "event_date": date(2023, 7, 27), "date_precision": "day"},
+    ])
+    out = {r["event_id"]: r for r in cluster_events(df).iter_rows(named=True)}
+    assert out["e1"]["event_cluster_id"] == out["e2"]["event_cluster_id"]
+    assert out["e1"]["source_count"] == 2
+    assert out["e3"]["event_cluster_id"] != out["e1"]["event_cluster_id"] and out["e3"]["source_count"] == 1
+    assert out["e4"]["event_cluster_id"] != out["e1"]["event_cluster_id"]
+    assert out["e5"]["event_cluster_id"] != out["e6"]["event_cluster_id"]  # no participants: no evidence of sameness
