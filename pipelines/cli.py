@@ -32,9 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--output", default=defaults.output_dir, help="release root (default: datasets/published)")
     run.add_argument("--expectations", default=defaults.expectations_dir, help="folder of GX suites (default: expectations/)")
     run.add_argument("--model", default=os.environ.get("NEWSFACTS_SPACY_MODEL", DEFAULT_MODEL), help="installed spaCy model package name")
-    run.add_argument("--n-process", type=int, default=int(os.environ.get("NEWSFACTS_N_PROCESS", "1")), help="spaCy worker processes")
+    run.add_argument("--n-process", type=int, default=int(os.environ.get("NEWSFACTS_N_PROCESS", "0")), help="parser worker processes (default 0: automatic, one per core up to 4 for large inputs)")
     run.add_argument("--batch-size", type=int, default=int(os.environ.get("NEWSFACTS_BATCH_SIZE", "64")))
     run.add_argument("--quiet", action="store_true", help="print only the result")
+    run.add_argument("--force", action="store_true", help="run the job even when nothing changed since the last run")
 
     rel = sub.add_parser("releases", help="list the releases under an output root")
     rel.add_argument("--output", default=defaults.output_dir)
@@ -82,18 +83,28 @@ def _run(args) -> int:
         )
         return EXIT_LOCKED
     try:
-        return _execute(settings, quiet=args.quiet)
+        return _execute(settings, quiet=args.quiet, force=args.force)
     finally:
         locks.release(lock)
 
 
-def _execute(settings: Settings, quiet: bool) -> int:
+def _execute(settings: Settings, quiet: bool, force: bool = False) -> int:
+    from pipelines import incremental
+
+    started = time.monotonic()
+    # Same input files, suites, code and model as the last successful run: nothing to do.
+    fingerprint = incremental.run_fingerprint(settings)
+    unchanged = None if force else incremental.unchanged(settings, fingerprint)
+    if unchanged is not None:
+        print(f"newsfacts: input unchanged since the last run; latest release is still {unchanged['version']} ({time.monotonic() - started:.1f}s)")
+        print(f"  {Path(settings.output_dir) / unchanged['path']}")
+        return EXIT_OK
+
     import dagster as dg
 
     from pipelines.definitions import build_definitions
     from pipelines.publish import read_latest
 
-    started = time.monotonic()
     _setup_progress(quiet)
     defs = build_definitions()
     job = defs.resolve_job_def("newsfacts_job")
@@ -110,6 +121,7 @@ def _execute(settings: Settings, quiet: bool) -> int:
             print(f"newsfacts: {line}", file=sys.stderr)
         print(f"newsfacts: run failed after {elapsed:.1f}s; no new release was published", file=sys.stderr)
         return EXIT_FAILED
+    incremental.record(settings, fingerprint)
     latest = read_latest(settings.output_dir) or {}
     new = latest.get("version") != before
     state = "published new release" if new else "no change; latest release is still"
@@ -117,7 +129,22 @@ def _execute(settings: Settings, quiet: bool) -> int:
     print(f"  {Path(settings.output_dir) / latest.get('path', '')}")
     for table, rows in (latest.get("tables") or {}).items():
         print(f"  {table:<14} {rows:>7} rows")
+    _print_quality(Path(settings.output_dir) / latest.get("path", ""))
     return EXIT_OK
+
+
+def _print_quality(folder: Path) -> None:
+    """The release's quality summary and any warning-level failures (critical ones block a release)."""
+    try:
+        quality = json.loads((folder / "datapackage.json").read_text(encoding="utf-8")).get("quality") or {}
+    except (OSError, ValueError):
+        return
+    s = quality.get("summary")
+    if not s:
+        return
+    print(f"  quality: {s.get('passed')}/{s.get('evaluated')} expectations passed; report: {folder / quality.get('report', '')}")
+    for f in quality.get("failures") or []:
+        print(f"  {f['severity']}: {f['table']}.{f['expectation']} failed ({f.get('detail') or f.get('description') or ''})")
 
 
 def _failure_messages(result) -> list[str]:
@@ -136,9 +163,13 @@ def _failure_messages(result) -> list[str]:
         elif event.event_type_value == "ASSET_CHECK_EVALUATION":
             ev = event.event_specific_data
             if not ev.passed and ev.severity.value == "ERROR":
-                desc = ev.metadata.get("expectation") if ev.metadata else None
-                detail = f" ({desc.value})" if desc is not None else ""
-                out.append(f"check failed: {ev.asset_key.to_user_string()} / {ev.check_name}{detail}")
+                # Quality-gate checks describe themselves: "critical expectation 'x' failed on table 'y': ..."
+                if ev.description:
+                    out.append(f"check {ev.check_name!r} on {ev.asset_key.to_user_string()!r} failed: {ev.description}")
+                else:
+                    desc = ev.metadata.get("expectation") if ev.metadata else None
+                    detail = f" ({desc.value})" if desc is not None else ""
+                    out.append(f"check failed: {ev.asset_key.to_user_string()} / {ev.check_name}{detail}")
     return out or ["the run failed; see the Dagster event log"]
 
 

@@ -8,12 +8,13 @@ from pathlib import Path
 import polars as pl
 
 from pipelines.publish.release import RELEASES, list_releases, read_latest
+from pipelines.storage import is_local, upath
 
 __all__ = ["load", "list_releases", "release_path"]
 
 
 def release_path(root: str | os.PathLike, version: str = "latest") -> Path:
-    root = Path(root)
+    root = upath(root)  # a local folder or any fsspec URL (s3://bucket/news, ...)
     if version == "latest":
         latest = read_latest(root)
         if latest is None:
@@ -29,8 +30,23 @@ def load(table: str, root: str | os.PathLike, version: str = "latest") -> pl.Laz
     folder = release_path(root, version)
     single = folder / f"{table}.parquet"
     if single.exists():
-        return pl.scan_parquet(single)
+        return _scan(single)
     parts = folder / table
     if parts.is_dir():
+        if not is_local(parts):
+            return pl.concat([_scan(p) for p in sorted(parts.glob("*.parquet"), key=str)])
         return pl.scan_parquet(parts / "*.parquet")
     raise FileNotFoundError(f"release {folder.name} has no table {table!r}")
+
+
+# Object stores polars reads itself (lazily, with predicate pushdown); other fsspec filesystems go through fsspec.
+_NATIVE = {"s3", "s3a", "gs", "gcs", "az", "abfs", "abfss", "http", "https", "hf"}
+
+
+def _scan(path) -> pl.LazyFrame:
+    if is_local(path):
+        return pl.scan_parquet(path.path if hasattr(path, "protocol") and path.protocol else str(path))
+    if path.protocol in _NATIVE:
+        return pl.scan_parquet(str(path), storage_options=dict(path.storage_options) or None)
+    with path.open("rb") as fh:
+        return pl.read_parquet(fh).lazy()

@@ -35,7 +35,7 @@ class Settings:
     output_dir: str = field(default_factory=lambda: _default_dir("datasets/published"))
     expectations_dir: str = field(default_factory=lambda: _default_dir("expectations"))
     spacy_model: str = DEFAULT_MODEL
-    n_process: int = 1
+    n_process: int = 0  # 0: automatic (one process for small inputs, else one per core; see extract/parallel.py)
     batch_size: int = 64
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
 

@@ -38,14 +38,17 @@ def _inputs(documents: pl.DataFrame):
 )
 def parse_documents(context: dg.AssetExecutionContext, settings: NewsfactsSettings, documents: pl.DataFrame):
     """The only spaCy pass: every English, non-duplicate document is parsed once and every extractor reads that parse."""
-    from pipelines.extract.annotate import annotate
+    from pipelines.extract.run import extract_candidates
 
-    inputs = _inputs(documents)
-    report(context, f"extract: parsing {len(inputs)} documents with {settings.spacy_model}")
-    anns = list(annotate(inputs, settings.spacy_model, n_process=settings.n_process, batch_size=settings.batch_size))
-    out = tables.candidate_tables(anns)
+    # Documents parsed before (same text, metadata, model and extractor code) come from the cache
+    # under the state folder; only new ones are parsed, in worker processes (pipelines/extract/parallel.py).
+    out, stats = extract_candidates(
+        _inputs(documents), settings.spacy_model, n_process=settings.n_process, batch_size=settings.batch_size,
+        cache_dir=settings.to_settings().state_dir, progress=lambda msg: report(context, msg),
+    )
+    counts = {"documents_parsed": stats.parsed, "documents_cached": stats.cached, "n_process": stats.n_process}
     for name, key in (("mentions", "mention_candidates"), ("roles", "role_candidates"), ("events", "event_candidates")):
-        yield dg.Output(out[name], output_name=key, metadata=table_metadata(out[name]))
+        yield dg.Output(out[name], output_name=key, metadata=table_metadata(out[name], **counts))
 
 
 @dg.asset(group_name="extract", kinds=KINDS, metadata=schema_metadata({"mention_id": pl.String, "entity_id": pl.String}))

@@ -18,7 +18,7 @@ class NewsfactsSettings(dg.ConfigurableResource):
     output_dir: str
     expectations_dir: str
     spacy_model: str
-    n_process: int = 1
+    n_process: int = 0  # 0: automatic
     batch_size: int = 64
     max_file_bytes: int
 

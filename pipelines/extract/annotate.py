@@ -11,7 +11,6 @@ from datetime import date
 from typing import Iterable, Iterator
 
 from pipelines.extract import events, mentions, roles
-from pipelines.extract.nlp import load_model
 
 # Bump when any per-document extractor changes its output.
 EXTRACTOR_VERSION = "1"
@@ -47,7 +46,7 @@ def annotate_parsed(doc, meta: DocInput) -> DocAnnotations:
 def annotate(
     docs: Iterable[DocInput], model: str, n_process: int = 1, batch_size: int = 64
 ) -> Iterator[DocAnnotations]:
-    nlp = load_model(model)
-    pairs = ((d.text, d) for d in docs)
-    for doc, meta in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
-        yield annotate_parsed(doc, meta)
+    """Parse and annotate `docs` in input order; see `pipelines.extract.parallel` for how it scales."""
+    from pipelines.extract.parallel import annotate_stream
+
+    yield from annotate_stream(docs, model, n_process=n_process, batch_size=batch_size)

@@ -34,6 +34,7 @@ from pathlib import Path
 import polars as pl
 
 from pipelines import __version__, schema
+from pipelines.storage import is_local, upath
 from pipelines.publish import locks
 from pipelines.publish.card import dataset_card
 
@@ -67,7 +68,7 @@ def fingerprint(blobs: dict[str, bytes]) -> str:
 
 
 def read_latest(output_root: str | os.PathLike) -> dict | None:
-    path = Path(output_root) / LATEST
+    path = upath(output_root) / LATEST  # any fsspec URL (s3://...) as well as a local folder
     if not path.exists():
         return None
     return json.loads(path.read_text(encoding="utf-8"))
@@ -75,7 +76,7 @@ def read_latest(output_root: str | os.PathLike) -> dict | None:
 
 def list_releases(output_root: str | os.PathLike) -> list[dict]:
     """Every whole release under the output root, oldest first, with its descriptor summary."""
-    root = Path(output_root) / RELEASES
+    root = upath(output_root) / RELEASES
     out = []
     if not root.is_dir():
         return out
@@ -106,6 +107,10 @@ def publish_release(
     now: datetime | None = None,
 ) -> ReleaseResult:
     """Publish `tables` as a new release unless the latest release already holds exactly them."""
+    if not is_local(output_root):  # object storage: same release, uploaded descriptor-last (remote.py)
+        from pipelines.publish.remote import publish_release_remote
+
+        return publish_release_remote(tables, output_root, extra=extra, now=now)
     root = Path(output_root)
     blobs = {name: table_bytes(df) for name, df in tables.items()}
     fp = fingerprint(blobs)

@@ -1,0 +1,160 @@
+"""The NLP pass at scale: worker processes, bounded streaming, and long documents in segments.
+
+Each worker process loads the spaCy model once and runs the parse *and* every per-document
+extractor on its chunk of documents, returning only the small extracted rows. Nothing heavy (no
+`Doc`) crosses a process boundary, which is what makes this cheaper than `nlp.pipe(n_process=N)`
+followed by extraction in the main process.
+
+Memory stays flat in the corpus size: documents are sent in chunks bounded by count and by
+characters, at most `2 * workers` chunks are in flight, and results are handed on in input order as
+they arrive. A very long document is parsed in segments of at most `SEGMENT_CHARS` characters
+(cut at paragraph, line, sentence or word boundaries) that are joined back into one `Doc` with
+`Doc.from_docs`, so offsets and sentence indices are those of the whole text and the parser never
+sees more than one segment at a time.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from typing import Iterable, Iterator
+
+from pipelines.extract.annotate import DocAnnotations, DocInput, annotate_parsed
+from pipelines.extract.nlp import load_model
+
+# Longest piece of text handed to the parser at once. spaCy's parser and NER need roughly 1 GB of
+# working memory per 100,000 characters in the worst case; articles are far shorter.
+SEGMENT_CHARS = 100_000
+# A task sent to a worker: at most this many documents and characters.
+CHUNK_CHARS = 200_000
+# Below this many characters to parse, worker start-up (a model load each) costs more than it saves.
+AUTO_PARALLEL_MIN_CHARS = 400_000
+# Upper bound for the automatic worker count (each worker holds its own model, ~0.3-0.5 GB).
+AUTO_MAX_WORKERS = 4
+
+_CUTS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?]['\"’”)]*\s+"), re.compile(r"\s+"))
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def resolve_n_process(requested: int, total_chars: int) -> int:
+    """`requested` > 0 is taken as is; 0 means automatic: one process for small inputs, else one per core."""
+    if requested and requested > 0:
+        return requested
+    if total_chars < AUTO_PARALLEL_MIN_CHARS:
+        return 1
+    return max(1, min(available_cores(), AUTO_MAX_WORKERS))
+
+
+def split_text(text: str, limit: int = SEGMENT_CHARS) -> list[str]:
+    """Pieces of at most `limit` characters whose concatenation is exactly `text`.
+
+    Each cut falls after the last paragraph break in the window, else the last line break, else the
+    last sentence end, else the last whitespace; a window with none of those is cut hard.
+    """
+    if len(text) <= limit:
+        return [text]
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = 0
+        for pattern in _CUTS:
+            ends = [m.end() for m in pattern.finditer(window)]
+            ends = [e for e in ends if e < len(window)] or ends
+            if ends and ends[-1] > limit // 4:
+                cut = ends[-1]
+                break
+        if cut <= 0:
+            cut = limit
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse_texts(nlp, texts: list[str], batch_size: int) -> list:
+    """`nlp.pipe` over `texts`, with long texts parsed in segments and joined into one Doc each."""
+    from spacy.tokens import Doc
+
+    pieces: list[str] = []
+    owners: list[int] = []
+    for i, text in enumerate(texts):
+        for piece in split_text(text, SEGMENT_CHARS):
+            pieces.append(piece)
+            owners.append(i)
+    parts: list[list] = [[] for _ in texts]
+    for owner, doc in zip(owners, nlp.pipe(pieces, batch_size=batch_size)):
+        parts[owner].append(doc)
+    return [p[0] if len(p) == 1 else Doc.from_docs(p, ensure_whitespace=False) for p in parts]
+
+
+def annotate_chunk(nlp, metas: list[DocInput], batch_size: int) -> list[DocAnnotations]:
+    docs = parse_texts(nlp, [m.text for m in metas], batch_size)
+    return [annotate_parsed(doc, meta) for doc, meta in zip(docs, metas)]
+
+
+def chunked(docs: Iterable[DocInput], max_docs: int, max_chars: int = CHUNK_CHARS) -> Iterator[list[DocInput]]:
+    chunk: list[DocInput] = []
+    chars = 0
+    for d in docs:
+        if chunk and (len(chunk) >= max_docs or chars + len(d.text) > max_chars):
+            yield chunk
+            chunk, chars = [], 0
+        chunk.append(d)
+        chars += len(d.text)
+    if chunk:
+        yield chunk
+
+
+# --- worker process side -------------------------------------------------------------------
+
+_worker_nlp = None
+
+
+def _worker_init(model: str) -> None:
+    global _worker_nlp
+    _worker_nlp = load_model(model)
+
+
+def _worker_run(metas: list[DocInput], batch_size: int) -> list[DocAnnotations]:
+    return annotate_chunk(_worker_nlp, metas, batch_size)
+
+
+def _context():
+    # fork: a worker starts in milliseconds and needs no importable __main__ (spawn and forkserver
+    # re-import the caller's main module, which breaks scripts without a main guard). Workers touch
+    # only spaCy and the extractors, never a thread pool of the parent (e.g. polars'), so forking is
+    # safe. spawn where fork does not exist.
+    method = os.environ.get("NEWSFACTS_MP_START") or ("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    return multiprocessing.get_context(method)
+
+
+def annotate_stream(
+    docs: Iterable[DocInput], model: str, n_process: int = 1, batch_size: int = 64
+) -> Iterator[DocAnnotations]:
+    """Annotations for `docs`, in input order, whatever the number of processes."""
+    chunks = chunked(docs, max_docs=max(1, batch_size))
+    if n_process <= 1:
+        nlp = load_model(model)
+        for chunk in chunks:
+            yield from annotate_chunk(nlp, chunk, batch_size)
+        return
+    with ProcessPoolExecutor(
+        max_workers=n_process, mp_context=_context(), initializer=_worker_init, initargs=(model,)
+    ) as pool:
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_worker_run, chunk, batch_size))
+            if len(pending) >= 2 * n_process:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
