@@ -289,17 +289,26 @@ def test_role_timeline_reads_one_story():
         {"role_id": "r4", "person_id": None, "person_text": "Patrice Talon", "title": "president", "country_code": "BEN",
          "status": "current", "doc_id": "d1", "start_char": 9, "as_of_date": date(2023, 7, 27)},
     ]
+    rows.append({"role_id": "r5", "person_id": "per_b", "person_text": "Bazoum", "title": "president", "status": "current",
+                 "doc_id": "d3", "start_char": 50, "as_of_date": None})
+    rows.append({"role_id": "r6", "person_id": "per_a", "person_text": "Secretary Blinken", "title": "secretary", "status": "current",
+                 "doc_id": "d1", "start_char": 60, "as_of_date": date(2023, 7, 27)})
+    rows.append({"role_id": "r7", "person_id": "per_a", "person_text": "Antony Blinken", "title": "secretary of state",
+                 "country_code": "USA", "status": "current", "doc_id": "d1", "start_char": 70, "as_of_date": date(2023, 7, 27)})
     roles = schema.from_rows("roles", rows)
     people = schema.from_rows("people", [{"person_id": "per_b", "name": "Mohamed Bazoum", "aliases": ["Bazoum"], "mention_count": 3, "document_count": 3}])
     tl = role_timeline(roles, people)
     assert tl.columns == list(schema.TABLES["role_timeline"])
-    assert tl.height == 3
+    assert tl.height == 4
     pres = tl.filter((pl.col("person_id") == "per_b") & (pl.col("title") == "president")).row(0, named=True)
     assert pres["person_name"] == "Mohamed Bazoum" and pres["country_code"] == "NER"
     assert (pres["first_seen"], pres["last_seen"]) == (date(2023, 7, 27), date(2023, 8, 15))
     assert pres["statuses"] == ["current", "ousted"] and pres["latest_status"] == "ousted"
-    assert (pres["mention_count"], pres["document_count"], pres["role_ids"]) == (2, 2, ["r1", "r2"])
+    assert (pres["mention_count"], pres["document_count"], pres["role_ids"]) == (3, 3, ["r1", "r2", "r5"])
+    # "Secretary Blinken" folds into his one more specific title
+    sec = tl.filter(pl.col("person_id") == "per_a")
+    assert sec["title"].to_list() == ["secretary of state"] and sec["mention_count"].to_list() == [2]
     talon = tl.filter(pl.col("person_name") == "Patrice Talon").row(0, named=True)
     assert talon["person_id"] is None and talon["statuses"] == ["current"]
-    assert tl["timeline_id"].n_unique() == 3
+    assert tl["timeline_id"].n_unique() == 4
     assert role_timeline(schema.empty("roles"), schema.empty("people")).columns == list(schema.TABLES["role_timeline"])

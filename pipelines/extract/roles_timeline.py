@@ -25,7 +25,7 @@ def role_timeline(roles: pl.DataFrame, people: pl.DataFrame) -> pl.DataFrame:
         schema={"person_id": pl.String, "_name": pl.String}
     )
     df = (
-        roles.with_columns(
+        _fold_general_titles(roles).with_columns(
             # one key per person: the resolved id, else the name as written
             pl.coalesce(pl.col("person_id"), pl.lit("text:") + pl.col("person_text").str.to_lowercase()).alias("_person"),
             pl.col("status").replace_strict(_STATUS_RANK, default=0, return_dtype=pl.Int64).alias("_rank"),
@@ -56,3 +56,26 @@ def role_timeline(roles: pl.DataFrame, people: pl.DataFrame) -> pl.DataFrame:
         .alias("timeline_id")
     )
     return schema.conform("role_timeline", out).sort(["person_name", "title", "first_seen"], nulls_last=True)
+
+
+def _fold_general_titles(roles: pl.DataFrame) -> pl.DataFrame:
+    """A bare title joins the one more specific title of the same person that it is the head of:
+    "Secretary Blinken" and "US Secretary of State Antony Blinken" are one role, "secretary of state"."""
+    key = pl.coalesce(pl.col("person_id"), pl.lit("text:") + pl.col("person_text").str.to_lowercase())
+    pairs = roles.select(key.alias("_k"), "title").unique()
+    titles_of: dict[str, set[str]] = {}
+    for k, t in pairs.iter_rows():
+        titles_of.setdefault(k, set()).add(t)
+    mapping: dict[tuple[str, str], str] = {}
+    for k, ts in titles_of.items():
+        for t in ts:
+            if " " in t:
+                continue
+            specific = [o for o in ts if o != t and (o.startswith(t + " of ") or o.endswith(" " + t))]
+            if len(specific) == 1:
+                mapping[(k, t)] = specific[0]
+    if not mapping:
+        return roles
+    keys = roles.select(key.alias("_k"))["_k"].to_list()
+    folded = [mapping.get((k, t), t) for k, t in zip(keys, roles["title"].to_list())]
+    return roles.with_columns(pl.Series("title", folded, dtype=pl.String))
