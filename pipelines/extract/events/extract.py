@@ -139,6 +139,7 @@ GENERIC_HEADS = {"effort", "bid", "attempt", "campaign", "operation", "mission",
                  "plan", "programme", "program", "package", "convoy", "shipment", "team", "force", "round"}
 CIRCUMSTANTIAL_PREPS = {"after", "before", "since", "during", "following", "despite", "amid", "amidst", "until", "because",
                         "over", "ahead", "prior", "as", "like", "unlike", "besides", "throughout"}
+NEGATIVE_GOVERNORS = {"impossible", "unable", "fail", "unwilling", "reluctant"}
 ORDER_VERBS = {"order", "force", "compel", "instruct"}
 
 
@@ -230,6 +231,10 @@ def _negated(trig: Trigger) -> bool:
         toks.append(trig.clause)
     if trig.nominal and trig.light is not None:
         toks.append(trig.light)
+    # "made it impossible to host the envoys", "failed to reach a deal"
+    v = trig.clause
+    if v is not None and v.dep_ == "xcomp" and (v.head.lemma_.lower() in NEGATIVE_GOVERNORS):
+        return True
     for t in toks:
         for c in t.children:
             if c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "det", "advmod"):
@@ -293,7 +298,7 @@ def _nominal_roles(trig: Trigger, parts: Participants):
                 if agent is not None:
                     actor = next((p for p in agent.children if p.dep_ == "pobj"), actor)
             elif recipient is None and c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "with", "for") and c.i not in {t.i for t in trig.tokens}:
-                recipient = next((p for p in c.children if p.dep_ == "pobj"), None)
+                recipient = _pobj(c)
     sure = actor is not None
     if actor is None:
         # a light verb ("staged demonstrations", "took part in a rally") or a purpose ("in the capital for mediation efforts")
@@ -394,6 +399,38 @@ def _through_nominal(tok, triggers_by_anchor: dict[int, Trigger]):
             if p is not None:
                 return p
     return tok
+
+
+ABSTRACT_PREPS = ["of", "by", "from", "against", "to", "for", "between", "on"]
+
+
+def _through_abstract(tok, parts: Participants):
+    """"dismissed an appeal from President Gbago", "tortured scores of refugees": the party behind a common noun."""
+    if tok.pos_ != "NOUN" or parts.mention_at(tok) is not None:
+        return tok
+    preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
+    for p in ABSTRACT_PREPS:
+        if p in preps:
+            obj = _pobj(preps[p])
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return obj
+    return tok
+
+
+def _from_content(child: Trigger, parts: Participants):
+    """Recipient of a verbal event from what it is about: "demanded that the US cancel ..." (the US),
+    "threatened to break relations with Russia" (Russia)."""
+    a = child.anchor
+    if child.nominal:
+        _, rec, _ = _nominal_roles(child, parts)
+        return rec
+    own_subj = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if own_subj is not None and a.dep_ in ("ccomp",) and own_subj.lower_ not in ("it", "they", "he", "she", "we", "i"):
+        return own_subj
+    _, rec = _verb_roles(child)
+    if rec is not None:
+        rec = _through_abstract(rec, parts)
+    return rec
 
 
 def _conjuncts(tok) -> list:
@@ -511,6 +548,9 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
         actor_tok, recipient_tok = _verb_roles(trig)
     if recipient_tok is not None:
         recipient_tok = _through_nominal(recipient_tok, {c.anchor.i: c for c in trig.children})
+        recipient_tok = _through_abstract(recipient_tok, parts)
+    elif trig.children:
+        recipient_tok = _from_content(trig.children[0], parts)
     negated = _negated(trig)
     clause = trig.clause
     aux = _aux_lemmas(clause) if clause is not None else set()

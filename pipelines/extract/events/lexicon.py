@@ -69,6 +69,8 @@ def _slot_ok(child, slot: str) -> bool:
         return False
     if not ent:
         return True
+    if ent in ("ADJ", "NOUN", "VERB", "PROPN"):
+        return child.pos_ == ent
     if ent == "PERSON":
         return child.ent_type_ == "PERSON" or child.lower_ in PERSON_WORDS
     return child.ent_type_ == ent

@@ -14,7 +14,7 @@ REPORTING = {
 PARTITIVE = {
     "member", "some", "part", "group", "element", "unit", "many", "most", "one", "two", "three", "several",
     "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "all", "rest", "majority", "number",
-    "band", "faction", "section", "contingent", "squad", "battalion", "detachment", "wing",
+    "band", "faction", "section", "score", "scores", "handful", "tens", "ten", "contingent", "squad", "battalion", "detachment", "wing",
 }
 # Heads that are a person or body defined by what follows "of": "the head of ECOWAS".
 TITLE_OF = {
@@ -165,7 +165,8 @@ class Participants:
         toks = self._span_tokens(head)
         # contiguous words only: a dateline or bracket before the name is not part of it
         for k in range(len(toks) - 1, 0, -1):
-            if toks[k - 1].i != toks[k].i - 1 or toks[k - 1].text in (":", "]", ")", "(", "[", ";", "--", "–", "—"):
+            gap = self.doc[toks[k - 1].i + 1: toks[k].i]
+            if any(g.text not in ("-", "'", "’", "&") for g in gap) or toks[k - 1].text in (":", "]", ")", "(", "[", ";", "--", "–", "—"):
                 toks = toks[k:]
                 break
         while len(toks) > 1 and (toks[0].dep_ == "det" or toks[0].tag_ == "PRP$" or toks[0].is_punct):
@@ -184,10 +185,32 @@ class Participants:
         m = self.mention_at(head)
         if m is not None:
             return Phrase(_clean(text), m["start_char"], m["end_char"], head, True)
+        named = self._earlier_name(head)
+        if named is not None:
+            return Phrase(named["text"], named["start_char"], named["end_char"], head, True, pronoun=True)
         # link by the head word's phrase, without a leading possessor ("Niger's president" is not Niger)
         core = [t for t in toks if not _inside_poss(t, head)]
         core = core or [head]
         return Phrase(_clean(text), core[0].idx, core[-1].idx + len(core[-1].text), head, False)
+
+    def _mention_root(self, m: dict):
+        return self.doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand").root
+
+    def _earlier_name(self, head) -> dict | None:
+        """"The bloc" after "West African regional bloc ECOWAS": the named body introduced with that noun."""
+        if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+            return None
+        if any(c.dep_ == "prep" for c in head.children):
+            return None
+        lemma = head.lemma_.lower()
+        for t in reversed(self.doc[max(0, head.i - 400): head.i]):
+            if t.lemma_.lower() != lemma:
+                continue
+            for cand in (t, t.head, *[c for c in t.children if c.dep_ == "appos"]):
+                m = self.mention_at(cand)
+                if m is not None and m["label"] in ("ORG", "GPE", "NORP", "PERSON"):
+                    return m
+        return None
 
     # ---- pronouns
     def _resolve_pronoun(self, tok, allow_quote: bool) -> Phrase | None:
@@ -230,8 +253,11 @@ class Participants:
         sent = tok.sent
         sents = [s for s in self.doc.sents if s.end <= sent.start][-2:]
         if low in ("he", "she", "him", "her", "his"):
-            # this sentence's subject before the pronoun, the previous sentence's subject, then the last person named
+            before = [m for m in self.mentions if m["label"] == "PERSON" and sent.start_char <= m["start_char"] < tok.idx]
             here = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+            # object and possessive pronouns: the person named earlier in the same sentence ("... Bazoum after troops detained him")
+            if low in ("him", "her", "his") and before:
+                return self._mention_root(before[-1])
             if here is not None and here.i != tok.i and (here.ent_type_ == "PERSON" or here.lower_ in ("he", "she")):
                 return here if here.pos_ != "PRON" else self._antecedent(here)
             for prev in reversed(sents):
@@ -242,8 +268,13 @@ class Participants:
             for span in [sent, *reversed(sents)]:
                 persons = [m for m in self.mentions if m["label"] == "PERSON" and span.start_char <= m["start_char"] < min(span.end_char, tok.idx)]
                 if persons:
-                    return self.doc.char_span(persons[-1]["start_char"], persons[-1]["end_char"], alignment_mode="expand").root
+                    return self._mention_root(persons[-1])
             return None
+        # its / their in a clause whose subject came first: "Mali and Burkina Faso ... after their coups"
+        if low in ("its", "their"):
+            here = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+            if here is not None and here.pos_ != "PRON" and here.ent_type_ != "PERSON":
+                return here
         # it / they: the subject of the previous sentence's main verb when it is not a person
         # (for "it", a singular one, or the country or body that owns a plural one: "Niger's relations")
         for prev in reversed(sents):
