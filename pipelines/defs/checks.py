@@ -11,7 +11,6 @@
 Great Expectations is imported only when a check runs, never when the definitions load.
 """
 
-from __future__ import annotations
 
 import functools
 import inspect

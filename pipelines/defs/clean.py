@@ -6,6 +6,7 @@ import polars as pl
 
 from pipelines import schema
 from pipelines.clean import clean_document, mark_duplicates
+from pipelines.defs.checks import table_check_specs, validated
 from pipelines.defs.metadata import schema_metadata, table_metadata, report
 from pipelines.ingest import RawDocument
 
@@ -14,7 +15,9 @@ from pipelines.ingest import RawDocument
     group_name="clean",
     kinds={"polars", "parquet"},
     metadata=schema_metadata(schema.TABLES["documents"]),
+    check_specs=table_check_specs("documents"),
 )
+@validated("documents")
 def documents(context: dg.AssetExecutionContext, raw_documents: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     """One row per article: clean body text, title, outlet, date, language, and `duplicate_of` for copies.
 

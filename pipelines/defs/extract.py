@@ -5,6 +5,7 @@ import dagster as dg
 import polars as pl
 
 from pipelines import schema
+from pipelines.defs.checks import table_check_specs, validated
 from pipelines.defs.metadata import schema_metadata, table_metadata, report
 from pipelines.defs.resources import NewsfactsSettings
 from pipelines.extract import tables
@@ -58,14 +59,18 @@ def entity_links(mention_candidates: pl.DataFrame, documents: pl.DataFrame) -> d
     return dg.Output(links, metadata=table_metadata(links, entities=links["entity_id"].n_unique()))
 
 
-@dg.asset(group_name="extract", kinds=KINDS, metadata=schema_metadata(schema.TABLES["mentions"]))
+@dg.asset(group_name="extract", kinds=KINDS, metadata=schema_metadata(schema.TABLES["mentions"]),
+          check_specs=table_check_specs("mentions"))
+@validated("mentions")
 def mentions(mention_candidates: pl.DataFrame, entity_links: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     """Every entity mention with its offsets into `documents.text` and its resolved entity id."""
     df = tables.link_mentions(mention_candidates, entity_links)
     return dg.Output(df, metadata=table_metadata(df))
 
 
-@dg.asset(group_name="extract", kinds=KINDS, metadata=schema_metadata(schema.TABLES["people"]))
+@dg.asset(group_name="extract", kinds=KINDS, metadata=schema_metadata(schema.TABLES["people"]),
+          check_specs=table_check_specs("people"))
+@validated("people")
 def people(mention_candidates: pl.DataFrame, documents: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     """One row per real person, with every way the press writes the name."""
     _, clusters = tables.resolve(mention_candidates, documents)
@@ -73,7 +78,9 @@ def people(mention_candidates: pl.DataFrame, documents: pl.DataFrame) -> dg.Outp
     return dg.Output(df, metadata=table_metadata(df))
 
 
-@dg.asset(group_name="extract", kinds=KINDS, metadata=schema_metadata(schema.TABLES["organizations"]))
+@dg.asset(group_name="extract", kinds=KINDS, metadata=schema_metadata(schema.TABLES["organizations"]),
+          check_specs=table_check_specs("organizations"))
+@validated("organizations")
 def organizations(mention_candidates: pl.DataFrame, documents: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     """One row per organization: acronym, type and country where known."""
     _, clusters = tables.resolve(mention_candidates, documents)
@@ -81,14 +88,18 @@ def organizations(mention_candidates: pl.DataFrame, documents: pl.DataFrame) -> 
     return dg.Output(df, metadata=table_metadata(df))
 
 
-@dg.asset(group_name="extract", kinds=KINDS, metadata=schema_metadata(schema.TABLES["roles"]))
+@dg.asset(group_name="extract", kinds=KINDS, metadata=schema_metadata(schema.TABLES["roles"]),
+          check_specs=table_check_specs("roles"))
+@validated("roles")
 def roles(role_candidates: pl.DataFrame, mentions: pl.DataFrame, organizations: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     """Who holds which title, for which body, with status and the sentence that says so."""
     df = tables.roles_table(role_candidates, mentions, organizations)
     return dg.Output(df, metadata=table_metadata(df))
 
 
-@dg.asset(group_name="extract", kinds=KINDS, metadata=schema_metadata(schema.TABLES["role_timeline"]))
+@dg.asset(group_name="extract", kinds=KINDS, metadata=schema_metadata(schema.TABLES["role_timeline"]),
+          check_specs=table_check_specs("role_timeline"))
+@validated("role_timeline")
 def role_timeline(roles: pl.DataFrame, people: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     """One row per person and title across documents: first and last date seen, every status seen."""
     from pipelines.extract.roles_timeline import role_timeline as build
@@ -97,7 +108,9 @@ def role_timeline(roles: pl.DataFrame, people: pl.DataFrame) -> dg.Output[pl.Dat
     return dg.Output(df, metadata=table_metadata(df))
 
 
-@dg.asset(group_name="extract", kinds=KINDS, metadata=schema_metadata(schema.TABLES["events"]))
+@dg.asset(group_name="extract", kinds=KINDS, metadata=schema_metadata(schema.TABLES["events"]),
+          check_specs=table_check_specs("events"))
+@validated("events")
 def events(event_candidates: pl.DataFrame, mentions: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     """PLOVER-typed events with actor, recipient, date, place and the evidence sentence."""
     df = tables.events_table(event_candidates, mentions)

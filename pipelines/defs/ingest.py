@@ -5,6 +5,7 @@ import dagster as dg
 import polars as pl
 
 from pipelines import schema
+from pipelines.defs.checks import table_check_specs, validated
 from pipelines.defs.metadata import schema_metadata, table_metadata, report
 from pipelines.defs.resources import NewsfactsSettings
 from pipelines.ingest import RawDocument, scan_input
@@ -33,8 +34,10 @@ RAW_SCHEMA = {
             description="Input files that could not be used (empty, binary, unreadable, outside the input root, ...), with the reason. Nothing is dropped silently.",
             metadata=schema_metadata(schema.TABLES["rejected"]),
         ),
-    }
+    },
+    check_specs=table_check_specs("rejected"),
 )
+@validated("rejected")
 def ingest_files(context: dg.AssetExecutionContext, settings: NewsfactsSettings):
     """Scan the input folder recursively; one bad file never fails the run."""
     docs, rejections = [], []

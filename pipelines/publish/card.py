@@ -34,14 +34,11 @@ def dataset_card(package: dict, tables: dict[str, pl.DataFrame]) -> str:
     for name, df in tables.items():
         lines.append(f"| `{name}` | {df.height} | {_esc(schema.DESCRIPTIONS.get(name, ''))} |")
     if package.get("quality"):
-        q = package["quality"].get("summary", {})
-        lines += ["", "## Data quality", "", f"Validation report: [quality/index.html](quality/index.html).", ""]
-        for k, v in q.items():
-            lines.append(f"- {_esc(k)}: {_esc(v)}")
+        lines += ["", "## Data quality", ""] + _quality_lines(package["quality"])
     if package.get("changes"):
-        lines += ["", "## Changes since the previous release", ""]
-        for k, v in package["changes"].items():
-            lines.append(f"- {_esc(k)}: {_esc(v)}")
+        from pipelines.publish.diff import changes_markdown
+
+        lines += ["", "## Changes since the previous release", ""] + changes_markdown(package["changes"], _esc)
     lines += [
         "",
         "## How it was made",
@@ -77,3 +74,26 @@ def dataset_card(package: dict, tables: dict[str, pl.DataFrame]) -> str:
         lines.append(", ".join(f"`{c}` ({t})" for c, t in df.schema.items()))
         lines.append("")
     return "\n".join(lines)
+
+
+def _quality_lines(quality: dict) -> list[str]:
+    q = quality.get("summary", {})
+    report = quality.get("report", "quality/index.html")
+    lines = [
+        f"Every table was validated with Great Expectations suites before this release was written: "
+        f"{q.get('passed', '?')} of {q.get('evaluated', '?')} expectations passed "
+        f"({q.get('warning_failed', 0)} warning failures; critical failures block a release). "
+        f"Full report: [{_esc(report)}]({_esc(report)}).",
+        "",
+    ]
+    tables = quality.get("tables") or {}
+    if tables:
+        lines += ["| table | evaluated | passed | critical failed | warning failed |", "|---|---:|---:|---:|---:|"]
+        for name, t in tables.items():
+            crit, warn = t.get("critical", {}), t.get("warning", {})
+            lines.append(
+                f"| `{_esc(name)}` | {t.get('evaluated', 0)} | {t.get('passed', 0)} | {crit.get('failed', 0)} | {warn.get('failed', 0)} |"
+            )
+    for f in quality.get("failures") or []:
+        lines.append(f"- {_esc(f['severity'])} `{_esc(f['table'])}.{_esc(f['expectation'])}`: {_esc(f.get('description') or '')} {_esc(f.get('detail') or '')}".rstrip())
+    return lines

@@ -154,7 +154,7 @@ def _publish_locked(tables, blobs, fp, root: Path, extra: dict, now) -> ReleaseR
             "fingerprint": fp,
             "generator": f"newsfacts {__version__}",
             "resources": resources,
-            **extra,
+            **{k: v for k, v in extra.items() if not k.startswith("_")},  # "_files" are written below
         }
         _write_file(tmp / "datapackage.json", json.dumps(package, indent=2, default=str).encode())
         _write_file(tmp / "README.md", dataset_card(package, tables).encode())

@@ -123,9 +123,12 @@ class QualityReport:
 
     @classmethod
     def from_dict(cls, data: dict) -> "QualityReport":
+        from pipelines.schema import RELEASE_TABLES
+
+        order = {n: i for i, n in enumerate(RELEASE_TABLES)}
         tables = {
             n: TableResult(t["table"], t["rows"], [ExpectationResult(**r) for r in t["results"]], t.get("seconds", 0.0), t.get("note"))
-            for n, t in data["tables"].items()
+            for n, t in sorted(data["tables"].items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
         }
         return cls(data["run_date"], data["created"], data["suites_dir"], tables, data.get("seconds", 0.0))
 
@@ -208,6 +211,7 @@ def _gx():
 def _run_gx(table: str, df: pl.DataFrame, todo: list[Expectation], tables: dict[str, pl.DataFrame], run_date: date) -> list[ExpectationResult]:
     gx = _gx()
     from great_expectations.core import ExpectationSuite
+    from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     params: dict = {}
@@ -232,9 +236,9 @@ def _run_gx(table: str, df: pl.DataFrame, todo: list[Expectation], tables: dict[
     configs = []
     for e in runnable:
         try:
-            ExpectationSuite(name="probe", expectations=[e.gx_config()])
+            ExpectationConfiguration(**e.gx_config()).to_domain_obj()
         except Exception as err:  # an unknown expectation type or bad kwargs: report it, run the rest
-            results.append(_error(e, f"invalid expectation: {err}"))
+            results.append(_error(e, f"invalid expectation: {_short(err, 300)}"))
             continue
         built[e.name] = e
         configs.append(e.gx_config())
@@ -289,10 +293,19 @@ def _convert(e: Expectation, r) -> ExpectationResult:
     )
 
 
+def _missing(value) -> bool:
+    import pandas as pd
+
+    try:
+        return value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):  # lists and arrays
+        return False
+
+
 def _round(x):
     return None if x is None else round(float(x), 4)
 
 
 def _short(value, limit: int = 120) -> str:
-    text = str(value)
+    text = "null" if _missing(value) else str(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
