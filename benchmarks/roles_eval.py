@@ -62,12 +62,18 @@ def body_matches(gold_body, org: str | None, country: str | None) -> bool:
         if option is None:
             if org is None and country is None:
                 return True
-        elif len(option) == 3 and option.isalpha() and option.isupper() and option != "BBC":
+        elif _is_country_code(option):
             if country == option:
                 return True
         elif org and (norm_org(option) in norm_org(org) or norm_org(org) in norm_org(option)):
             return True
     return False
+
+
+def _is_country_code(option: str) -> bool:
+    import pycountry
+
+    return len(option) == 3 and option.isupper() and pycountry.countries.get(alpha_3=option) is not None
 
 
 def load_gold(path: Path, split: str) -> list[dict]:
@@ -152,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("bbc_root")
     ap.add_argument("--gold", default=str(Path(__file__).resolve().parent.parent / "tests/data/roles_dev.jsonl"))
-    ap.add_argument("--split", default="all", choices=["dev", "heldout", "blind", "all"])
+    ap.add_argument("--split", default="all", choices=["dev", "heldout", "blind", "blind2", "all"])
     ap.add_argument("--model", default=None)
     ap.add_argument("--errors", action="store_true")
     args = ap.parse_args(argv)
@@ -162,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     model = args.model or Settings().spacy_model
     gold_all = load_gold(Path(args.gold), "all")
     preds = predict(Path(args.bbc_root), sorted({g["doc"] for g in gold_all}), model)
-    splits = ["dev", "heldout", "blind", "all"] if args.split == "all" else [args.split]
+    splits = ["dev", "heldout", "blind", "blind2", "all"] if args.split == "all" else [args.split]
     for split in splits:
         gold = [g for g in gold_all if split == "all" or g["split"] == split]
         docs = {g["doc"] for g in gold}

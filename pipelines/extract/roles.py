@@ -24,7 +24,11 @@ from dataclasses import dataclass, field
 from pipelines.extract import titles as T
 
 PUNCT_END = {",", ".", ";", ":", ")", "(", "!", "?", "\"", "“", "”", "'", "’", "–", "—", "-", "[", "]"}
-DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"}
+DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "any", "every", "each", "some",
+               "no", "another", "other", "these", "those"}
+# Capitalised words that follow a title word in other uses ("General Election", "General Motors").
+NOT_NAMES = {"election", "elections", "strike", "motors", "electric", "hospital", "practitioner", "practitioners",
+             "assembly", "debate", "studies", "knowledge", "public", "interest"}
 STOP_NAME_WORDS = {"The", "A", "An", "In", "On", "At", "But", "And", "Or", "He", "She", "It", "They", "We", "I",
                    "His", "Her", "Their", "This", "That", "These", "Those", "There", "When", "While", "After",
                    "Before", "As", "If", "Since", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
@@ -169,7 +173,7 @@ def name_at(words: list[Word], k: int, persons: set[int]) -> tuple[int, int] | N
         if nxt.text.startswith("'") or nxt.text.startswith("’"):
             break
         particle = nxt.lower in NAME_PARTICLES and e + 2 < len(words) and _is_name_word(words[e + 2])
-        if (_is_name_word(nxt) and not head_at(words, e + 1) and not _is_body_word(nxt.text)) or particle:
+        if (_is_name_word(nxt) and not head_at(words, e + 1) and not (T.country_code(nxt.text) or T.institution(nxt.text))) or particle:
             e += 1
         elif nxt.text == "." and len(words[e].text) == 1:
             e += 1
@@ -180,6 +184,10 @@ def name_at(words: list[Word], k: int, persons: set[int]) -> tuple[int, int] | N
         e += 1
     if k not in persons and words[k].pos not in ("PROPN", "NOUN", "ADJ", "X"):
         return None
+    if e + 1 < len(words) and head_at(words, e + 1) and not any(x in persons for x in range(k, e + 1)):
+        return None  # "Deputy Prime Minister": capitalised words that run into a title are part of it
+    if any(words[x].lower in T.INSTITUTION_WORDS or words[x].lower in NOT_NAMES for x in range(k, e + 1)) and not any(x in persons for x in range(k, e + 1)):
+        return None  # "Deputy High Court", "the forthcoming General Election"
     return k, e
 
 
@@ -302,7 +310,7 @@ def build_phrase(words: list[Word], start: int, head: tuple, ext: tuple[int, lis
     ph.rank = canon in T.RANKS
     prefixes: list[str] = []
     portfolio: list[str] = []
-    mods = words[start:h]
+    mods = list(words[start:h])
     i = 0
     owner_done = False
     title_started = False  # bodies come before the title's own words ("UK Foreign Secretary", not "Northern Ireland")
@@ -320,9 +328,10 @@ def build_phrase(words: list[Word], start: int, head: tuple, ext: tuple[int, lis
         if lw.startswith("ex-"):
             ph.status = ph.status or "former"
             rest = w.text[3:]
-            if rest:
-                (portfolio if canon in T.PORTFOLIO_BEFORE else prefixes).append(rest)
-            i += 1
+            if rest:  # "ex-UKIP MEP", "Ex-chat show host": the rest is read like any other word
+                mods[i] = Word(rest, w.start + 3, w.end, w.t0, w.t1, w.pos, w.ent, rest.lower(), w.dep)
+            else:
+                i += 1
             continue
         if lw in T.STATUS_WORDS and T.STATUS_WORDS[lw]:
             if not (lw == "general"):
@@ -331,6 +340,14 @@ def build_phrase(words: list[Word], start: int, head: tuple, ext: tuple[int, lis
                 continue
         if lw in T.IGNORED:
             i += 1
+            continue
+        if w.text in T.ABBREVIATIONS:
+            portfolio.extend(T.ABBREVIATIONS[w.text].split())
+            title_started = True
+            i += 1
+            continue
+        if (ph.org or ph.country) and canon not in T.PORTFOLIO_BEFORE and w.cap and _is_place(w):
+            i += 1  # "UKIP Scotland chairman": a place after the body only narrows it
             continue
         # longest run of words from i that names a body
         matched = 0
@@ -385,6 +402,8 @@ def _stronger(old: str | None, new: str) -> str:
 
 
 def _body_of(text: str, chunk: list[Word], head: str) -> bool:
+    if not chunk[0].cap:
+        return False  # bodies are proper names: "Labour leader", not "labour affairs correspondent"
     if _is_body_word(text) or T.REGIONS.get(T.norm(text)):
         return True
     last = chunk[-1]
@@ -396,6 +415,10 @@ def _body_of(text: str, chunk: list[Word], head: str) -> bool:
         if all(m.ent in ("ORG", "GPE", "NORP") for m in chunk) and not any(m.lower in T.PORTFOLIO_WORDS or m.lower in T.PREFIXES for m in chunk):
             return head not in T.PORTFOLIO_BEFORE or len(chunk) > 1 or chunk[0].ent in ("GPE", "NORP")
     return False
+
+
+def _is_place(w: Word) -> bool:
+    return w.ent in ("GPE", "LOC") or bool(T.country_code(w.text)) or T.norm(w.text) in T.PLACES
 
 
 def _is_acronym(text: str) -> bool:
@@ -430,8 +453,10 @@ def _set_body(ph: Phrase, chunk: list[Word], persons_words: set[int], words: lis
         name, country = region, None
     else:
         name, country = text, None
-    if override or ph.org is None:
-        ph.org = name
+    place = not (party or inst) and all(_is_place(m) for m in chunk)
+    if override or ph.org is None or (ph.parts.get("place") and not place):
+        ph.org = name  # "London UKIP MEP": the party, not the city, is the body
+        ph.parts["place"] = place
     if country and ph.country is None:
         ph.country = country
 
@@ -481,9 +506,9 @@ def _sentence_roles(doc, sent, meta) -> list[dict]:
         names = _names_after(words, after_head, persons, plural)
         if names and (canon in T.WEAK_HEADS or canon in T.RANKS) and not _strong_names(words, names, persons, start, k):
             names = []  # "the General Election": a weak head needs a recognised or multi-word name
-        if not names and hend + 1 < len(words) and words[hend + 1].lower in ("of", "for"):
+        if not names and canon in T.PORTFOLIO_BEFORE and hend + 1 < len(words) and words[hend + 1].lower in ("of", "for"):
             ext2 = _of_phrase(words, hend + 1, persons, stop_at_person=True)
-            if ext2[1] and (ext2[0] + 1) in persons:
+            if ext2[1] and (ext2[0] + 1) in persons and not any(m.lower in T.HONORIFICS for m in ext2[1]):
                 names = _names_after(words, ext2[0] + 1, persons, plural)
                 ext = ext2 if names else ext
         if names:

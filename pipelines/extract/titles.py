@@ -34,7 +34,7 @@ HEADS: dict[str, str] = {
     "general": "general", "colonel": "colonel", "lieutenant": "lieutenant", "captain": "captain",
     "admiral": "admiral", "brigadier": "brigadier", "marshal": "marshal", "inspector": "inspector",
     "superintendent": "superintendent", "manager": "manager", "chieftain": "chieftain", "warlord": "warlord",
-    "strongman": "strongman", "supremo": "supremo", "tsar": "tsar", "czar": "tsar", "regent": "regent", "vizier": "vizier", "steward": "steward",
+    "strongman": "strongman", "counsel": "counsel", "supremo": "supremo", "tsar": "tsar", "czar": "tsar", "regent": "regent", "vizier": "vizier", "steward": "steward",
 }
 PLURAL_HEADS: dict[str, str] = {
     "presidents": "president", "ministers": "minister", "secretaries": "secretary", "leaders": "leader",
@@ -81,6 +81,11 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "b
               "prof", "rev", "reverend", "sheikh", "prince", "princess", "duke", "duchess", "earl", "count", "countess", "mister", "madam", "monsignor", "mr.", "mrs.", "ms.", "dr."}
 POSTNOMINALS = {"MP": "mp", "MEP": "mep", "MSP": "msp", "AM": None, "QC": None, "KC": None, "OBE": None, "MBE": None,
                 "CBE": None, "TD": None, "PhD": None, "Jr": None, "Sr": None}
+
+# Abbreviations of portfolios ("NI minister").
+ABBREVIATIONS = {"NI": "northern ireland"}
+# Places below country level that narrow a body rather than name a portfolio ("UKIP Scotland chairman").
+PLACES = {"scotland", "wales", "england", "northern ireland", "london", "ulster"}
 
 # Portfolio words: a modifier that names what a minister or secretary is in charge of.
 PORTFOLIO_EXPANSIONS = {"foreign": "foreign affairs", "home": "home affairs", "interior": "interior",
