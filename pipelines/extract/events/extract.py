@@ -570,6 +570,8 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
     else:
         actor_phrases = [parts.phrase(t) for t in _conjuncts(actor_tok)] if actor_tok is not None else [None]
         actor_phrases = [p for p in actor_phrases if p is not None] or [None]
+    if actor_phrases[0] is None and actor_tok is not None and actor_tok.pos_ == "PRON" and not converted:
+        return []  # "I condemn it" with no one to say who "I" is: the actor is not clear
     if actor_phrases[0] is None and (trig.nominal or recipient is None):
         return []  # a nominal event needs a clear actor; any event needs a participant
     # "ordered the newspaper to suspend publication": an enforced order is the act itself

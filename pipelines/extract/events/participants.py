@@ -118,8 +118,10 @@ class Participants:
         if tok is None:
             return None
         low = tok.lower_
-        if tok.pos_ == "PRON" or low in FIRST_PERSON | THIRD_PERSON | RELATIVE:
+        if low in FIRST_PERSON | THIRD_PERSON | RELATIVE:
             return self._resolve_pronoun(tok, allow_quote)
+        if tok.pos_ == "PRON":
+            return None  # "those involved", "everyone": no participant we can name
         head = self._real_head(tok)
         return self._render(head)
 
@@ -198,7 +200,7 @@ class Participants:
 
     def _earlier_name(self, head) -> dict | None:
         """"The bloc" after "West African regional bloc ECOWAS": the named body introduced with that noun."""
-        if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+        if head.pos_ != "NOUN" or head.tag_ == "NNS" or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
             return None
         if any(c.dep_ == "prep" for c in head.children):
             return None
@@ -208,7 +210,7 @@ class Participants:
                 continue
             for cand in (t, t.head, *[c for c in t.children if c.dep_ == "appos"]):
                 m = self.mention_at(cand)
-                if m is not None and m["label"] in ("ORG", "GPE", "NORP", "PERSON"):
+                if m is not None and m["label"] in ("ORG", "GPE", "NORP"):
                     return m
         return None
 
