@@ -632,7 +632,9 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
         loc = (dateline, country_code(dateline))
     location_text, ccode = loc if loc else (None, None)
 
-    trig_toks = sorted(set(trig.tokens) | ({trig.light} if trig.light is not None else set()), key=lambda t: t.i)
+    extra = {trig.light} if trig.light is not None else set()
+    extra |= {c.anchor for c in trig.children if c.event_type == trig.event_type and not c.nominal}  # "traveled to ... mediate"
+    trig_toks = sorted(set(trig.tokens) | extra, key=lambda t: t.i)
     trigger_text = " ".join(t.text for t in trig_toks)
     rows = []
     for actor in actor_phrases:

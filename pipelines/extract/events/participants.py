@@ -141,7 +141,8 @@ class Participants:
                 continue
             # "the president of neighbouring Benin, Patrice Talon": the name attached to the of-object
             if tok.lemma_.lower() in TITLE_OF and pobj is not None:
-                named = next((c for c in pobj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+                named = next((c for c in pobj.children if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or (
+                    c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "ORG", "NORP", "FAC")))), None)
                 if named is not None:
                     tok = named
                     continue
