@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -73,10 +74,19 @@ class EntityRules:
             ents = sports_lines(doc, ents, team_sport=not is_individual_sport(doc))
         ents = propagate_names(doc, ents, single_word_orgs=sports)
         doc.ents = to_spans(doc, ents)
+        doc.user_data.pop("newsfacts_text", None)
         return doc
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _text(doc: Doc) -> str:
+    """`doc.text` joins every token on each call; the rules read it often, so it is kept per doc."""
+    cached = doc.user_data.get("newsfacts_text")
+    if cached is None:
+        cached = doc.user_data["newsfacts_text"] = doc.text
+    return cached
 
 
 def _fold_tokens(doc: Doc, start: int, end: int) -> str:
@@ -177,12 +187,12 @@ def recase(text: str, casing: dict[str, str], stop_words: set[str], is_common=No
 
 
 def recase_shouting_lines(nlp: Language, doc: Doc, ents: list[Ent]) -> list[Ent]:
-    lines = [(a, b) for a, b in _line_spans(doc.text) if _is_shouting(doc.text[a:b])]
+    lines = [(a, b) for a, b in _line_spans(_text(doc)) if _is_shouting(_text(doc)[a:b])]
     if not lines or "ner" not in nlp.pipe_names:
         return ents
     casing = casing_table(doc, lines)
     stop = nlp.Defaults.stop_words
-    texts = [recase(doc.text[a:b], casing, stop, common_words(nlp)) for a, b in lines]
+    texts = [recase(_text(doc)[a:b], casing, stop, common_words(nlp)) for a, b in lines]
     docs = [nlp.make_doc(t) for t in texts]
     for name in ("tok2vec", "ner"):
         if name in nlp.pipe_names:
@@ -212,8 +222,8 @@ _DATELINE = re.compile(
 
 def mark_datelines(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """The place that opens a dateline is a place, whatever the model said."""
-    for a, b in _line_spans(doc.text)[:4]:
-        m = _DATELINE.match(doc.text[a:b])
+    for a, b in _line_spans(_text(doc))[:4]:
+        m = _DATELINE.match(_text(doc)[a:b])
         if not m:
             continue
         span = doc.char_span(a + m.start("place"), a + m.end("place"), alignment_mode="contract")
@@ -273,6 +283,11 @@ def trim(doc: Doc, e: Ent) -> Ent | None:
             return None  # "Justice" of "Justice Minister", "State" of "Secretary of State"
     if e.label == "ORG" and doc[start:end].text.upper() in TIME_ZONES:
         return None
+    if e.label == "ORG" and _titled_person(doc, start, end):
+        label = "PERSON"
+        while start < end - 1 and _is_title_token(doc[start]):
+            start += 1
+        return Ent(start, end, label, e.locked)
     if e.label == "PERSON" and all(_is_title_token(t) for t in doc[start:end]):
         return None
     if e.label == "PERSON" and end - start == 1 and end < len(doc) and doc[end].text == ":" and doc[start].is_sent_start:
@@ -280,6 +295,25 @@ def trim(doc: Doc, e: Ent) -> Ent | None:
     if e.label == "PERSON":
         start = _extend_name_left(doc, start)
     return Ent(start, end, e.label, e.locked)
+
+
+HONORIFICS = {"mr", "mrs", "ms", "dr", "gen", "president", "prime minister", "sen", "rep", "lt", "col", "capt", "sir", "prof"}
+
+
+def _titled_person(doc: Doc, start: int, end: int) -> bool:
+    """An "organization" that is a title or an initial plus a name: "Gen Pervez Musharraf", "G Rowntree"."""
+    toks = list(doc[start:end])
+    if len(toks) < 2 or not all(t.text[:1].isupper() for t in toks):
+        return False
+    rest_words = [t.text for t in toks[1:]]
+    if _institution_type(rest_words) or gz.fold(" ".join(rest_words)) in gz.known_orgs() or gz.place_country(" ".join(rest_words)):
+        return False
+    first = gz.fold(toks[0].text).rstrip(".")
+    if len(toks[0].text.rstrip(".")) == 1 and toks[0].is_alpha or re.fullmatch(r"[A-Z]\.", toks[0].text):
+        return len(toks) == 2 and toks[1].is_alpha and not toks[1].is_upper
+    if first in HONORIFICS:
+        return all(t.is_alpha and not t.is_upper for t in toks[1:])
+    return False
 
 
 def _extend_name_left(doc: Doc, start: int) -> int:
@@ -311,33 +345,41 @@ def _person_name_parts(doc: Doc, ents: list[Ent]) -> set[str]:
     return parts
 
 
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
+    """Folded name -> (label, kind), first list wins; and the first word of every name (a cheap pre-filter)."""
+    table: dict[str, tuple[str, str]] = {}
+    for names, label, kind in ((gz.known_orgs(), "ORG", "org"), (gz.countries(), "GPE", "country"), (gz.cities(), "GPE", "city"),
+                               (gz.regions(), "LOC", "region"), (gz.demonyms(), "NORP", "demonym")):
+        for name in names:
+            table.setdefault(name, (label, kind))
+    firsts = frozenset(m.group(0) for k in table if (m := _FIRST_WORD.match(k)))
+    return table, firsts
+
+
+_FIRST_WORD = re.compile(r"\w+")
+
+
 def gazetteer_matches(doc: Doc) -> list[tuple[int, int, str, str]]:
     """(start, end, label, kind) for the longest gazetteer match at each position; kind says which list."""
-    countries, cities, regions, demonyms, orgs = gz.countries(), gz.cities(), gz.regions(), gz.demonyms(), gz.known_orgs()
+    table, firsts = _gazetteer()
+    folded = [gz.fold(t.text) + t.whitespace_ for t in doc]
     out = []
     i = 0
     n = len(doc)
     while i < n:
         tok = doc[i]
-        if not _capitalised(tok) and not tok.text[:1].isdigit():
+        first = _FIRST_WORD.match(folded[i])
+        if not (_capitalised(tok) or tok.text[:1].isdigit()) or first is None or first.group(0) not in firsts:
             i += 1
             continue
         found = None
         for j in range(min(n, i + MAX_GAZ_TOKENS), i, -1):
-            if doc[j - 1].is_space or doc[j - 1].text in ("\n",):
+            if doc[j - 1].is_space:
                 continue
-            key = _fold_tokens(doc, i, j)
-            if key in orgs:
-                found = (i, j, "ORG", "org")
-            elif key in countries:
-                found = (i, j, "GPE", "country")
-            elif key in cities:
-                found = (i, j, "GPE", "city")
-            elif key in regions:
-                found = (i, j, "LOC", "region")
-            elif key in demonyms:
-                found = (i, j, "NORP", "demonym")
-            if found:
+            hit = table.get("".join(folded[i:j]).strip())
+            if hit:
+                found = (i, j, hit[0], hit[1])
                 break
         if found:
             out.append(found)
@@ -458,13 +500,13 @@ _SPORT_HEADS = {"soccer", "football", "cricket", "baseball", "basketball", "tenn
 
 
 def is_sports_report(doc: Doc) -> bool:
-    head = doc.text.lstrip()[:60]
+    head = _text(doc).lstrip()[:60]
     m = re.match(r"([A-Za-z][A-Za-z ]{2,25}?)\s*[-–—:]", head)
     if m and gz.fold(m.group(1)) in _SPORT_HEADS:
         return True
     words = gz.sports_words()
     hits = sum(1 for t in doc if t.lower_ in words)
-    return hits >= 8 and len(_SCORE.findall(doc.text)) >= 2
+    return hits >= 8 and len(_SCORE.findall(_text(doc))) >= 2
 
 
 def sports_teams(doc: Doc, ents: list[Ent]) -> list[Ent]:
@@ -476,16 +518,27 @@ def sports_teams(doc: Doc, ents: list[Ent]) -> list[Ent]:
             key = _fold_tokens(doc, e.start, e.end)
             prev = doc[e.start - 1].lower_ if e.start > 0 else ""
             is_place = e.label == "GPE" or key in gz.subdivisions() or key in gz.cities()
-            if is_place and key not in countries and key not in regions and prev not in LOCATIVE:
+            if is_place and key not in countries and key not in regions and prev not in LOCATIVE and _acts(doc, e):
                 e = Ent(e.start, e.end, "ORG", locked=True)
         out.append(e)
     return out
 
 
+def _acts(doc: Doc, e: Ent) -> bool:
+    """The name is a participant (subject, object, conjunct), not a modifier ("the Melbourne crowd")."""
+    if not doc.has_annotation("DEP"):
+        return True
+    root = doc[e.start : e.end].root
+    nxt = doc[e.end] if e.end < len(doc) else None
+    if nxt is not None and nxt.like_num:
+        return True
+    return root.dep_ not in ("compound", "amod", "nmod", "poss", "npadvmod")
+
+
 def _is_dateline_place(doc: Doc, e: Ent) -> bool:
-    line_start = doc.text.rfind("\n", 0, doc[e.start].idx) + 1
-    line_end = doc.text.find("\n", doc[e.start].idx)
-    line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+    line_start = _text(doc).rfind("\n", 0, doc[e.start].idx) + 1
+    line_end = _text(doc).find("\n", doc[e.start].idx)
+    line = _text(doc)[line_start : line_end if line_end >= 0 else len(_text(doc))]
     return bool(_DATELINE.match(line)) and doc[e.start].idx == line_start
 
 
@@ -495,11 +548,12 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of|de|la|del|van|von|St|[A-Z][\w'’.-]*))*"
 _RESULT = re.compile(rf"^(?:\d+\.?\s+)?(?P<a>{_NAME})\s+(?P<s1>\d+)\s+(?P<b>{_NAME})\s+(?P<s2>\d+)\b")
 _VERSUS = re.compile(rf"^(?:\d+\.?\s+)?(?P<a>{_NAME})\s+(?:v|vs\.?|versus)\s+(?P<b>{_NAME})\b")
 _TABLE_ROW = re.compile(rf"^(?:\d+\.?\s+)?(?P<a>{_NAME})(?:\s+\((?P<c>[^)]+)\))?(?:\s+\d+(?:[.:,-]\d+)*){{2,}}")
+_MINUTE = re.compile(r"(?:pen(?:alty)?\.?\s*)?\d{1,3}(?:st|nd|rd|th)?(?:\s*(?:min(?:ute)?|pen(?:alty)?|og|o\.g\.))?(?:,\s*\d{1,3}(?:st|nd|rd|th)?)*", re.I)
 _NAME_COUNTRY = re.compile(rf"(?P<a>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})\s+\((?P<c>[^)]{{2,30}})\)")
 
 
 def is_individual_sport(doc: Doc) -> bool:
-    m = re.match(r"\s*([A-Za-z][A-Za-z ]{2,25}?)\s*[-–—:]", doc.text[:60])
+    m = re.match(r"\s*([A-Za-z][A-Za-z ]{2,25}?)\s*[-–—:]", _text(doc)[:60])
     return bool(m and gz.fold(m.group(1)) in _INDIVIDUAL_SPORTS)
 
 
@@ -521,8 +575,8 @@ def _team_label(name: str) -> str:
 def sports_lines(doc: Doc, ents: list[Ent], team_sport: bool) -> list[Ent]:
     """Result lines and tables: "Hull 2 Chester 1", "Ayr v Clyde", "Surrey 12 5 3 4 182" are teams
     (national sides stay places); "Vasily Kaptyukh (Belarus) 66.24" and rows of individual sports are people."""
-    for a, b in _line_spans(doc.text):
-        line = doc.text[a:b]
+    for a, b in _line_spans(_text(doc)):
+        line = _text(doc)[a:b]
         m = _RESULT.match(line) or _VERSUS.match(line)
         if m:
             for g in ("a", "b"):
@@ -537,7 +591,12 @@ def sports_lines(doc: Doc, ents: list[Ent], team_sport: bool) -> list[Ent]:
                 ents = _put(doc, ents, a + m.start("c"), a + m.end("c"), "GPE")
             continue
         for m in _NAME_COUNTRY.finditer(line):
-            if gz.place_country(m.group("c")) and not gz.place_country(m.group("a")) and gz.fold(m.group("a")) not in gz.known_orgs():
+            name, paren = m.group("a"), m.group("c")
+            if gz.place_country(name) or gz.fold(name) in gz.known_orgs() or _institution_type(name.split()):
+                continue
+            # "Vasily Kaptyukh (Belarus)", "J Lewsey (Wasps)": a player and the country or club he plays for;
+            # "Cosmin Contra (31st)", "Alan Shearer (pen 54)": a scorer and the minute.
+            if gz.place_country(paren) or re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}", paren) or _MINUTE.fullmatch(paren):
                 ents = _put(doc, ents, a + m.start("a"), a + m.end("a"), "PERSON")
     return ents
 
@@ -547,7 +606,7 @@ _INITIAL_NAME = re.compile(r"(?<![\w.])[A-Z]\.\s?(?:[A-Z]\.\s?)?[A-Z][a-z]+(?:[-
 
 def initial_surnames(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """"M. McCague", "J.R. Smith": an initial and a surname is a person unless a list says otherwise."""
-    for m in _INITIAL_NAME.finditer(doc.text):
+    for m in _INITIAL_NAME.finditer(_text(doc)):
         surname = m.group(0).split(".")[-1].strip()
         if gz.place_country(surname) or gz.fold(surname) in gz.known_orgs() or gz.fold(surname) in gz.titles():
             continue
