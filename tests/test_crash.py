@@ -11,89 +11,23 @@ datapackage.json, and the next run succeeds (no stale lock, leftovers removed).
 from __future__ import annotations
 
 import json
-import os
-import queue
-import signal
-import subprocess
-import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from release_integrity import PROJECT, assert_output_consistent, run_cli, start_cli, temporaries
+from release_integrity import (
+    ROWS,
+    Proc,
+    assert_output_consistent,
+    publish,
+    run_cli,
+    start_cli,
+    start_publisher,
+    temporaries,
+)
 
 pytestmark = pytest.mark.timeout(600)
-
-# Publishes a documents table whose content depends on argv[2]; prints "start" right before publishing.
-PUBLISHER = r"""
-import sys, hashlib
-from pipelines import schema
-from pipelines.publish import publish_release
-out, seed, rows = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-docs = schema.from_rows("documents", [
-    {"doc_id": f"doc_{seed}_{i}", "source": f"{i}.txt",
-     "text": " ".join(hashlib.sha256(f"{seed}-{i}-{j}".encode()).hexdigest() for j in range(4)),
-     "raw_chars": 256, "clean_chars": 256}
-    for i in range(rows)])
-tables = {n: (docs if n == "documents" else schema.empty(n)) for n in schema.RELEASE_TABLES}
-print("start", flush=True)
-r = publish_release(tables, out)
-print("done", r.version, flush=True)
-"""
-ROWS = 20000
-
-
-class Proc:
-    """A child process whose output lines are read in the background."""
-
-    def __init__(self, popen: subprocess.Popen, stream: str = "stdout"):
-        self.p = popen
-        self.lines: queue.Queue[str] = queue.Queue()
-        self.seen: list[str] = []
-        fh = getattr(popen, stream)
-        threading.Thread(target=self._pump, args=(fh,), daemon=True).start()
-
-    def _pump(self, fh) -> None:
-        for line in fh:
-            self.lines.put(line)
-
-    def wait_for(self, needle: str, timeout: float = 120) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                line = self.lines.get(timeout=0.05)
-            except queue.Empty:
-                if self.p.poll() is not None and self.lines.empty():
-                    break
-                continue
-            self.seen.append(line)
-            if needle in line:
-                return
-        self.p.kill()
-        raise AssertionError(f"never saw {needle!r}; output: {''.join(self.seen)[-2000:]}")
-
-    def kill(self, may_have_finished: bool = False) -> None:
-        self.p.send_signal(signal.SIGKILL)
-        self.p.wait(timeout=30)
-        assert self.p.returncode == -signal.SIGKILL or (may_have_finished and self.p.returncode == 0)
-
-
-def start_publisher(out: Path, seed: int, env: dict | None = None, rows: int = ROWS) -> Proc:
-    e = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
-    p = subprocess.Popen(
-        [sys.executable, "-c", PUBLISHER, str(out), str(seed), str(rows)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=e, cwd=PROJECT,
-    )
-    return Proc(p)
-
-
-def publish(out: Path, seed: int, rows: int = ROWS) -> str:
-    """Publish to the end in a subprocess; the new latest version."""
-    done = subprocess.run([sys.executable, "-c", PUBLISHER, str(out), str(seed), str(rows)], capture_output=True, text=True, cwd=PROJECT, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.split()[-1]
 
 
 def latest_version(out: Path) -> str | None:
