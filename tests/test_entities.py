@@ -219,3 +219,31 @@ def test_conll_benchmark_reads_and_scores():
     s = score([(g0, {"PER": {"PhilSimmons", "Somerset"}, "ORG": {"Leicestershire"}})])
     assert s["PER"]["precision"] == 0.5 and s["PER"]["recall"] == 1.0
     assert round(s["ORG"]["recall"], 3) == 0.333
+
+
+@pytest.mark.slow
+def test_sports_report_teams_and_players(ents):
+    text = ("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP\n\nLONDON 1996-08-30\n\n"
+            "Phil Simmons took four for 38 as Leicestershire beat Somerset by an innings at Grace Road.\n\n"
+            "Scorers:\n\nRomania - Cosmin Contra (31st), Mihai Tararache (75th)\n\nHull 2 Chester 1")
+    got = ents(text)
+    assert ("LONDON", "GPE") in got
+    assert ("Leicestershire", "ORG") in got and ("Somerset", "ORG") in got
+    assert ("Hull", "ORG") in got and ("Chester", "ORG") in got
+    assert ("Cosmin Contra", "PERSON") in got and ("Mihai Tararache", "PERSON") in got
+    assert ("Phil Simmons", "PERSON") in got
+
+
+@pytest.mark.slow
+def test_places_stay_places_outside_sports(ents):
+    got = ents("Leicestershire police said a man from Somerset was arrested in Hull on Tuesday.")
+    assert not [t for t, label in got if label == "ORG" and t in ("Somerset", "Hull")]
+
+
+def test_load_model_adds_the_rule_layer():
+    from pipelines.extract.ner_rules import COMPONENT
+    from pipelines.extract.nlp import load_model
+
+    nlp = load_model(MODEL)
+    names = nlp.pipe_names
+    assert COMPONENT in names and names.index(COMPONENT) == names.index("ner") + 1

@@ -473,7 +473,7 @@ def propagate_names(doc: Doc, ents: list[Ent], single_word_orgs: bool = False) -
         for words in cands:
             j = i + len(words)
             if j <= len(doc) and all(doc[i + k].text.lower() == w.lower() for k, w in enumerate(words)):
-                if all(doc[i + k].text == w or doc[i + k].is_upper for k, w in enumerate(words)):
+                if all(doc[i + k].text == w or doc[i + k].is_upper or (w.isupper() and doc[i + k].is_title) for k, w in enumerate(words)):
                     hit = (i, j, table[words])
                     break
         if not hit:
