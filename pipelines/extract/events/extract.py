@@ -139,6 +139,11 @@ GENERIC_HEADS = {"effort", "bid", "attempt", "campaign", "operation", "mission",
                  "plan", "programme", "program", "package", "convoy", "shipment", "team", "force", "round"}
 CIRCUMSTANTIAL_PREPS = {"after", "before", "since", "during", "following", "despite", "amid", "amidst", "until", "because",
                         "over", "ahead", "prior", "as", "like", "unlike", "besides", "throughout"}
+PARTICIPANT_POS = {"NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"}
+# Subjects that make a trigger word figurative (markets "rally", prices "fight back").
+NOT_ACTORS = {"dollar", "euro", "pound", "yen", "share", "stock", "market", "price", "index", "currency", "oil",
+              "bond", "economy", "sale", "profit", "shareholder", "investor", "team", "side", "club", "striker",
+              "goal", "match", "film", "song", "album", "show", "way"}
 NEGATIVE_GOVERNORS = {"impossible", "unable", "fail", "unwilling", "reluctant"}
 ORDER_VERBS = {"order", "force", "compel", "instruct"}
 
@@ -551,6 +556,12 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
         recipient_tok = _through_abstract(recipient_tok, parts)
     elif trig.children:
         recipient_tok = _from_content(trig.children[0], parts)
+    if actor_tok is not None and (actor_tok.pos_ not in PARTICIPANT_POS or actor_tok.lemma_.lower() in NOT_ACTORS):
+        if actor_tok.lemma_.lower() in NOT_ACTORS:
+            return []  # "the dollar rallied", "shares attacked the record"
+        actor_tok = None
+    if recipient_tok is not None and recipient_tok.pos_ not in PARTICIPANT_POS:
+        recipient_tok = None
     negated = _negated(trig)
     clause = trig.clause
     aux = _aux_lemmas(clause) if clause is not None else set()

@@ -289,6 +289,9 @@ class Participants:
                 if poss is None:
                     continue
                 return poss
+            if low in ("they", "their", "them") and subj.tag_ not in ("NNS", "NNPS") and not any(c.dep_ == "conj" for c in subj.children) \
+                    and (self.mention_at(subj) or {}).get("label") not in ("ORG", "NORP", "GPE"):
+                continue
             return subj
         for prev in [sent, *reversed(sents)]:
             bodies = [m for m in self.mentions if m["label"] in ("ORG", "GPE", "NORP")
