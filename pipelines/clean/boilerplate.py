@@ -73,9 +73,11 @@ _UI_PHRASES = [
     "tags", "topics", "categories", "category", "related", "related articles", "related posts", "related stories",
     "related topics", "full article", "share full article", "share this page", "skip", "skip ad", "skip advertisement",
     "scroll to continue", "min", "mins", "supported by", "sponsored by", "presented by", "in partnership with",
-    "by", "add a comment", "comment on this story", "comment on this article", "be the first to comment", "comments are closed",
+    "by", "add a comment", "responses", "response", "premium", "premium content", "exclusive", "members only",
+    "subscriber exclusive", "keep reading", "read on", "full story", "read full story", "read the full story",
+    "find out more", "find out more here", "learn more", "more info", "click here", "click", "tap", "comment on this story", "comment on this article", "be the first to comment", "comments are closed",
 ]
-_UI_SEPARATORS = r"[\s|/·•,.:;*»«›‹>\-–—…+()\[\]]"
+_UI_SEPARATORS = r"(?:[\s|/·•,.:;*»«›‹>\-–—…+()\[\]]|\b(?:or|and|on|via|with|to|the|this|article|story|post|page|here)\b)"
 _UI_LINE = re.compile(
     r"^(?:%s|\d+)*(?:(?:%s)(?:%s|\d+(?::\d\d)?)*)+$"
     % (_UI_SEPARATORS, "|".join(re.escape(p) for p in sorted(_UI_PHRASES, key=len, reverse=True)), _UI_SEPARATORS),
@@ -96,7 +98,7 @@ SECTION_HEADER = re.compile(
 # "Read more: <headline>", "Tags: a, b", "[Related: ...]": a label, then a link or a list.
 LABELLED_LINK = re.compile(
     r"^[\[(]?\s*(?:read\s+(?:more|also|next)|also\s+read|see\s+(?:also|more)|related(?:\s+(?:post|article|story|stories|news|content|coverage|reading|link))?|"
-    r"recommended(?:\s+for\s+you)?|more|more\s+on|more\s+from\s+[^:]{1,30}|next|previous|prev|up\s+next|watch(?:\s+now)?|listen|"
+    r"recommended(?:\s+for\s+you)?|[a-z]+\s+(?:reading|coverage|links|stories|articles|videos?)|more|more\s+on|more\s+from\s+[^:]{1,30}|next|previous|prev|up\s+next|watch(?:\s+now)?|listen|"
     r"tags?|topics?|categor(?:y|ies)|filed\s+under|posted\s+in|published\s+in|keywords?|"
     r"must\s+read|don'?t\s+miss|trending|latest|popular|top\s+stories|suggested|further\s+reading|"
     r"image|images|photo|photos|picture|video|credit|source|via|download|contact|email|follow|subscribe)\s*[:|\-–—]\s*(?P<rest>.{1,220})$",
@@ -119,18 +121,19 @@ READER_STRONG = re.compile(
     r"all\s+rights\s+reserved|reproduction\s+in\s+whole|without\s+(?:prior\s+)?(?:written\s+)?permission\s+is\s+prohibited|"
     r"not\s+responsible\s+for\s+the\s+content\s+of\s+external|listen\s+to\s+this\s+(?:article|story)|"
     r"sent\s+to\s+your\s+(?:email|inbox)|delivered\s+(?:straight\s+)?to\s+your\s+inbox|"
-    r"for\s+your\s+personal,?\s+non-?commercial\s+use|please\s+try\s+again\s+later|"
+    r"for\s+your\s+personal,?\s+non-?commercial\s+use|(?:log\s*in|sign\s*in)\s+or\s+(?:subscribe|register|sign\s+up)|"
+    r"to\s+continue\s+reading|on\s+social\s+media\s*$|please\s+try\s+again\s+later|"
     r"if\s+you\s+(?:enjoyed|liked)\s+this\s+(?:article|story|post)|like\s+this\s+(?:story|article)\?|share\s+it\s+with\s+a\s+friend)",
     re.I,
 )
 # Words that are furniture only when the line talks to the reader (or is not a sentence) and is short.
 READER_SOFT = re.compile(
-    r"\b(?:newsletters?|subscribe|subscription|sign\s+up|inbox|your\s+email|e-?mail\s+address|"
+    r"\b(?:newsletters?|subscribe|subscription|sign\s+up|stay\s+connected|inbox|your\s+email|e-?mail\s+address|"
     r"(?:follow|like|find|join)\s+(?-i:us)\s+(?:on|at|in)\b|join\s+our|follow\s+[\w.@ ]{1,40}\s+on\s+(?:twitter|x|facebook|instagram|google\s+news|youtube|linkedin|tiktok|telegram|whatsapp|threads)|"
     r"(?:download|get)\s+(?:our|the)\s+(?:free\s+)?(?:\w+\s+)?app|click\s+(?:here|to)|tap\s+here|"
     r"continue\s+reading|continues?\s+below|story\s+continues|powered\s+by|(?:audio|voiced|narrated)\s+by|"
     r"have\s+your\s+say|what\s+you\s+think|what\s+do\s+you\s+think|join\s+the\s+(?:conversation|discussion|debate)|"
-    r"support\s+(?:our|independent|quality|local)\s+journalism|donate|want\s+more|stay\s+(?:informed|up\s+to\s+date|in\s+the\s+know)|"
+    r"support\s+(?:our|independent|quality|local)\s+journalism|donate|want\s+more\s+(?:stories|news|articles|like\s+this)|stay\s+(?:informed|up\s+to\s+date|in\s+the\s+know)|"
     r"breaking\s+news\s+alerts?|(?:get|receive)\s+(?:\w+\s+)?alerts|if\s+you\s+(?:enjoyed|liked|value|appreciate)|share\s+(?:it|this)|report\s+(?:an?\s+)?(?:error|typo))",
     re.I,
 )
@@ -139,10 +142,11 @@ _READER_CUE = re.compile(
     r"[Ss]tay|[Nn]ever\s+miss|[Ss]upport|[Dd]onate|[Gg]et\s+(?:the|our|a|free|breaking|daily|weekly))\b"
 )
 _READER_MAX = 320
-COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all\s+rights\s+reserved)", re.I)
+COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all\s+rights\s+reserved)|^(?:\S+\s+){0,10}(?:©|\(c\)\s*\d{4})(?:\s+\S+){0,10}$", re.I)
+HASHTAGS = re.compile(r"^(?:[#@][\w-]+[\s,|·]*){1,12}$")
 READING_TIME = re.compile(r"^(?:(?:estimated\s+)?(?:reading|read)\s+time\s*:?\s*\d+\s*(?:min|minutes?|mins)\.?|\d+\s*(?:min|minutes?|mins)\.?\s+(?:read|reading|listen))$", re.I)
 WIRE_CREDIT = re.compile(
-    r"^\(?\s*(?:(?:additional|further)\s+reporting|reporting|writing|editing|compiled|edited|written|reported)\s+by\b.{0,400}$"
+    r"^[(\[—–-]?\s*(?:with\s+)?(?:(?:additional|further)\s+reporting|reporting|writing|editing|compiled|edited|written|reported)\s+by\b.{0,400}$"
     r"|^.{2,120}\b(?:contributed|also\s+contributed)\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?\)?$",
     re.I,
 )
@@ -267,7 +271,7 @@ def is_furniture_line(line: str) -> bool:
         and (_READER_CUE.search(stripped) or not is_prose(stripped) or " | " in stripped)
     ):
         return True
-    if WIRE_CREDIT.match(stripped) or ROLE_BYLINE.match(stripped) or SIGNOFF.match(stripped):
+    if WIRE_CREDIT.match(stripped) or ROLE_BYLINE.match(stripped) or SIGNOFF.match(stripped) or HASHTAGS.match(stripped):
         return True
     if SECTION_HEADER.match(stripped):
         return True
@@ -369,13 +373,16 @@ def _drop_stamped_lists(lines: list[str], furniture: list[bool]) -> None:
                 end += 1
             idx = [j for j in range(start, end + 1) if lines[j]]
             stamped = [is_date_line(lines[j]) for j in idx]
-            # item, stamp, item, stamp: at least two links each followed by its timestamp; the list
-            # starts at the first such item and ends at the last stamp.
-            pair_at = [k for k in range(len(idx) - 1) if not stamped[k] and stamped[k + 1]]
-            if len(pair_at) >= 2:
-                last_stamp = max(k for k in range(len(idx)) if stamped[k])
-                for k in range(pair_at[0], last_stamp + 1):
-                    furniture[idx[k]] = True
+            # item, stamp, item, stamp, ...: at least two links each directly followed by its timestamp.
+            k = 0
+            while k < len(idx) - 1:
+                run = k
+                while run + 1 < len(idx) and not stamped[run] and not furniture[idx[run]] and stamped[run + 1]:
+                    run += 2
+                if run - k >= 4:
+                    for m in range(k, run):
+                        furniture[idx[m]] = True
+                k = max(run, k + 1)
             i = end + 1
         else:
             i += 1
@@ -404,6 +411,12 @@ def _drop_head_labels(lines: list[str], furniture: list[bool]) -> str | None:
         if prev_furniture and len(words) <= 2 and not _TERMINAL.search(line) and (kept_any or not next_is_prose):
             furniture[i] = True
             continue
+        m = _NAME_BAR.match(line)
+        if m:
+            furniture[i] = True
+            author = author or m.group("name")
+            prev_furniture = True
+            continue
         near_date = any(
             k is not None and lines[k] and is_date_line(lines[k])
             for k in (_next_content(lines, i), _prev_content(lines, i))
@@ -416,6 +429,10 @@ def _drop_head_labels(lines: list[str], furniture: list[bool]) -> str | None:
         prev_furniture = False
         kept_any = True
     return author
+
+
+# Above the article: "Jane Smith | The Daily Ledger", "Jane Smith, Reuters".
+_NAME_BAR = re.compile(r"^(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3})\s*[|,]\s*(?:[A-Z][\w.&'’-]*\s*){1,5}$")
 
 
 def _prev_content(lines: list[str], i: int) -> int | None:
