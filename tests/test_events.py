@@ -185,3 +185,15 @@ def test_clusters_same_event_across_sources():
     assert out["e3"]["event_cluster_id"] != out["e1"]["event_cluster_id"] and out["e3"]["source_count"] == 1
     assert out["e4"]["event_cluster_id"] != out["e1"]["event_cluster_id"]
     assert out["e5"]["event_cluster_id"] != out["e6"]["event_cluster_id"]  # no participants: no evidence of sameness
+
+
+def test_undated_reports_join_the_only_cluster_of_a_resolved_key():
+    df = _frame([
+        {"event_id": "a", "doc_id": "d1", "event_type": "COERCE", "actor_text": "presidential guard", "recipient_entity_id": "per_b", "event_date": date(2023, 7, 26), "date_precision": "day"},
+        {"event_id": "b", "doc_id": "d2", "event_type": "COERCE", "actor_text": "the presidential guard", "recipient_entity_id": "per_b"},
+        {"event_id": "c", "doc_id": "d3", "event_type": "COERCE", "actor_text": "soldiers", "recipient_text": "a journalist"},
+        {"event_id": "d", "doc_id": "d4", "event_type": "COERCE", "actor_text": "soldiers", "recipient_text": "a journalist"},
+    ])
+    out = {r["event_id"]: r for r in cluster_events(df).iter_rows(named=True)}
+    assert out["a"]["event_cluster_id"] == out["b"]["event_cluster_id"] and out["a"]["source_count"] == 2
+    assert out["c"]["event_cluster_id"] != out["d"]["event_cluster_id"]  # text-only participants across documents

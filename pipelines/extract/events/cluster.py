@@ -34,8 +34,9 @@ def cluster_events(events: pl.DataFrame) -> pl.DataFrame:
     """Fill `event_cluster_id` and `source_count` (distinct documents in the cluster).
 
     Key: event type, actor and recipient (entity ids when resolved, else normalised text); an event with
-    neither participant stays alone. Within a key, dated events chain when their dates are close;
-    undated events join only reports of the same key in the same document.
+    neither participant stays alone. Within a key, dated events chain when their dates are close. An
+    undated event whose key has a resolved entity joins the key's cluster when there is only one;
+    otherwise undated events join only reports of the same key in the same document.
     """
     if events.height == 0:
         return events
@@ -61,14 +62,24 @@ def cluster_events(events: pl.DataFrame) -> pl.DataFrame:
         for a, b in zip(dated, dated[1:]):
             if _close((rows[a]["event_date"], rows[a]["date_precision"]), (rows[b]["event_date"], rows[b]["date_precision"])):
                 parent[find(b)] = find(a)
+        undated = [i for i in members if rows[i]["event_date"] is None]
+        strong = any(rows[members[0]][k] for k in ("actor_entity_id", "recipient_entity_id"))
+        if strong and undated:
+            # nothing contradicts an undated report of a resolved participant: it joins the key's only
+            # dated cluster, or the other undated reports when there is none
+            roots = {find(i) for i in dated}
+            if len(roots) <= 1:
+                anchor = next(iter(roots)) if roots else undated[0]
+                for i in undated:
+                    parent[find(i)] = find(anchor)
+                continue
         by_doc: dict[str, int] = {}
-        for i in members:
-            if rows[i]["event_date"] is None:
-                d = rows[i]["doc_id"]
-                if d in by_doc:
-                    parent[find(i)] = find(by_doc[d])
-                else:
-                    by_doc[d] = i
+        for i in undated:
+            d = rows[i]["doc_id"]
+            if d in by_doc:
+                parent[find(i)] = find(by_doc[d])
+            else:
+                by_doc[d] = i
 
     clusters: dict[int, list[int]] = {}
     for i in range(len(rows)):
