@@ -166,13 +166,32 @@ def test_elected_president(extract):
 
 
 def test_who_is_now_and_postnominal(extract):
-    rows = extract("He was joined by Damien Hockney, who is now Veritas' deputy leader.")
-    assert facts(rows) == {("Damien Hockney", "deputy leader", "Veritas", None, "current")}
+    for text in ("He was joined by Damien Hockney, who is now Veritas' deputy leader.",
+                 "He was joined by Damien Hockney who is now Veritas' deputy leader."):
+        assert facts(extract(text)) == {("Damien Hockney", "deputy leader", "Veritas", None, "current")}
     rows = extract("Scottish Finance Minister, Tom McCabe MSP, said councils must exercise restraint.")
     assert by_person(rows) == {"Tom McCabe": {"minister of finance", "msp"}}
 
 
+def test_two_titles_before_one_name(extract):
+    rows = extract("Ex-BBC chat show host and East Midlands MEP Robert Kilroy-Silk launched his new party.")
+    assert facts(rows) == {
+        ("Robert Kilroy-Silk", "chat show host", "BBC", "GBR", "former"),
+        ("Robert Kilroy-Silk", "mep", "East Midlands", None, "current"),
+    }
+
+
+def test_descriptor_before_the_body_name(extract):
+    rows = extract("Shami Chakrabarti, director of civil liberties pressure group Liberty, said it was not the main issue.")
+    assert facts(rows) == {("Shami Chakrabarti", "director", "Liberty", None, "current")}
+
+
 # ---------------------------------------------------------------- traps
+
+def test_fronted_phrase_is_not_an_apposition(extract):
+    rows = extract("Echoing the new US Secretary of State Condoleezza Rice, the prime minister said policy had evolved.")
+    assert facts(rows) == {("Condoleezza Rice", "secretary of state", None, "USA", "current")}
+
 
 def test_someone_elses_title_in_the_same_sentence(extract):
     rows = extract("US Secretary of State Antony Blinken on Wednesday spoke to Niger's President Mohamed Bazoum.")

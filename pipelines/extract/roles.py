@@ -54,6 +54,7 @@ class Word:
     ent: str
     lemma: str
     dep: str = ""
+    tag: str = ""
 
     @property
     def lower(self) -> str:
@@ -102,7 +103,7 @@ def merge_words(sent) -> list[Word]:
         first, last = toks[i], toks[j]
         text = sent.doc.text[first.idx : last.idx + len(last.text)]
         ent = next((t.ent_type_ for t in toks[i : j + 1] if t.ent_type_), "")
-        words.append(Word(text, first.idx, last.idx + len(last.text), first.i, last.i + 1, last.pos_, ent, last.lemma_.lower(), last.dep_))
+        words.append(Word(text, first.idx, last.idx + len(last.text), first.i, last.i + 1, last.pos_, ent, last.lemma_.lower(), last.dep_, last.tag_))
         i = j + 1
     return words
 
@@ -251,6 +252,9 @@ def _left_extent(words: list[Word], h: int, persons: set[int], limit: int = 0) -
             start = j
         elif w.is_punct or lw in DETERMINERS:
             break
+        elif (w.pos == "VERB" and w.tag in ("VB", "VBP") and not w.cap and j - 1 >= limit and words[j - 1].pos == "NOUN"
+              and not words[j - 1].cap):
+            start = j  # "chat show host": a noun the tagger read as a verb, inside a compound
         elif w.pos in ("VERB", "AUX", "ADP", "SCONJ", "PRON", "CCONJ", "NUM", "DET", "PART", "INTJ", "SYM") and not w.cap:
             break
         elif w.pos == "ADV" and lw not in T.IGNORED and lw not in T.STATUS_WORDS:
@@ -376,6 +380,9 @@ def build_phrase(words: list[Word], start: int, head: tuple, ext: tuple[int, lis
     ext_words, ext_owner = ext[1], ext[2]
     if ext_owner is not None:
         _set_body(ph, [ext_owner], persons_words=persons, words=words, override=True)
+    if ext_words and not ext_words[0].cap and ext_words[-1].cap:
+        # "director of civil liberties pressure group Liberty": the description goes, the name is the body
+        ext_words = ext_words[next(i for i, m in enumerate(ext_words) if m.cap):]
     if ext_words:
         text = " ".join(m.text for m in ext_words)
         if ext_words[0].cap and not (canon in T.PORTFOLIO_BEFORE and all(m.lower in T.PORTFOLIO_WORDS or m.lower in ("and", "&", "of") for m in ext_words)):
@@ -406,13 +413,15 @@ def _body_of(text: str, chunk: list[Word], head: str) -> bool:
         return False  # bodies are proper names: "Labour leader", not "labour affairs correspondent"
     if _is_body_word(text) or T.REGIONS.get(T.norm(text)):
         return True
+    if T.norm(text) in T.PLACES:
+        return head not in T.PORTFOLIO_BEFORE  # "East Midlands MEP", but "Wales Secretary" is a portfolio
     last = chunk[-1]
     if all(m.cap for m in chunk):
         if last.lower in T.INSTITUTION_WORDS and len(chunk) > 1:
             return True
         if len(chunk) == 1 and _is_acronym(last.text):
             return True
-        if all(m.ent in ("ORG", "GPE", "NORP") for m in chunk) and not any(m.lower in T.PORTFOLIO_WORDS or m.lower in T.PREFIXES for m in chunk):
+        if all(m.ent in ("ORG", "GPE", "NORP", "LOC") for m in chunk) and not any(m.lower in T.PORTFOLIO_WORDS or m.lower in T.PREFIXES for m in chunk):
             return head not in T.PORTFOLIO_BEFORE or len(chunk) > 1 or chunk[0].ent in ("GPE", "NORP")
     return False
 
@@ -525,6 +534,13 @@ def _sentence_roles(doc, sent, meta) -> list[dict]:
                 _country_after_name(words, names, ph)
                 for n in names:
                     found.append((ph, n, 0.9 if n[0] in persons else 0.7))
+                # "Ex-BBC chat show host and East Midlands MEP Robert Kilroy-Silk": both titles are his
+                if len(names) == 1 and start >= 2 and words[start - 1].lower == "and":
+                    first = _head_ending_at(words, start - 2)
+                    if first is not None and not first[2]:
+                        s0 = _left_extent(words, first[0], persons)
+                        found.append((build_phrase(words, s0, head_at(words, first[0]), (start - 2, [], None), persons), names[0], 0.8))
+                        claimed.update(range(s0, start))
             claimed.update(range(start, max(n[1] for n in names) + 1))
             k = max(n[1] for n in names) + 1
             continue
@@ -548,6 +564,15 @@ def _sentence_roles(doc, sent, meta) -> list[dict]:
     found.extend(_predicates(words, persons, sent))
     found.extend(_postnominals(words, persons))
     return [_row(doc, sent, meta, words, ph, span, conf) for ph, span, conf in found]
+
+
+def _head_ending_at(words, e):
+    """(start word, canonical head, plural) of a title head that ends at word e, if any."""
+    for k in range(max(0, e - 2), e + 1):
+        hd = head_at(words, k)
+        if hd and hd[1] == e:
+            return k, hd[0], hd[2]
+    return None
 
 
 def _country_after_name(words, names, ph: Phrase) -> None:
@@ -622,11 +647,14 @@ def _appositions(words, persons, claimed) -> list:
         while e + 1 < len(words) and e + 1 in persons:
             e += 1
         j = e + 1
-        if j >= len(words) or words[j].text != ",":
+        relative = j + 1 < len(words) and words[j].lower == "who" and words[j + 1].lower in ("is", "was")
+        if j >= len(words) or (words[j].text != "," and not relative):
             k = e + 1
             continue
-        j += 1
+        if words[j].text == ",":
+            j += 1
         status = None
+        opener = j
         if j + 1 < len(words) and words[j].lower == "who" and words[j + 1].lower in ("is", "was", "has", "had"):
             status = "current" if words[j + 1].lower == "is" else ("former" if words[j + 1].lower == "was" else None)
             j += 2
@@ -649,6 +677,10 @@ def _appositions(words, persons, claimed) -> list:
                     continue  # the head is not the end of the phrase ("assistant chief constable")
                 if after < len(words) and words[after].lower in ("'s", "'"):
                     break
+                if after < len(words) and words[after].pos in ("VERB", "AUX") and not _clause_start(words, k):
+                    break  # "Echoing ... Condoleezza Rice, the prime minister said": not an apposition
+                if after < len(words) and words[after].pos in ("VERB", "AUX") and words[opener].lower in ("the", "a", "an"):
+                    break
                 ph = build_phrase(words, j, hd, ext, persons)
                 if status and ph.status == "current":
                     ph.status = status
@@ -659,6 +691,14 @@ def _appositions(words, persons, claimed) -> list:
                 break
         k = e + 1
     return out
+
+
+def _clause_start(words, k) -> bool:
+    """Word k opens a clause: sentence start, or after a comma or a conjunction ("Earlier, Matthew Miller, ...")."""
+    j = k - 1
+    while j >= 0 and words[j].lower in T.HONORIFICS:
+        j -= 1
+    return j < 0 or words[j].text in (",", ";", ":", "\"", "“") or words[j].lower in ("and", "but")
 
 
 def _predicates(words, persons, sent) -> list:

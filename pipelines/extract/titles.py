@@ -34,7 +34,8 @@ HEADS: dict[str, str] = {
     "general": "general", "colonel": "colonel", "lieutenant": "lieutenant", "captain": "captain",
     "admiral": "admiral", "brigadier": "brigadier", "marshal": "marshal", "inspector": "inspector",
     "superintendent": "superintendent", "manager": "manager", "chieftain": "chieftain", "warlord": "warlord",
-    "strongman": "strongman", "counsel": "counsel", "supremo": "supremo", "tsar": "tsar", "czar": "tsar", "regent": "regent", "vizier": "vizier", "steward": "steward",
+    "strongman": "strongman", "counsel": "counsel", "frontbencher": "frontbencher",
+    "backbencher": "backbencher", "supremo": "supremo", "tsar": "tsar", "czar": "tsar", "regent": "regent", "vizier": "vizier", "steward": "steward",
 }
 PLURAL_HEADS: dict[str, str] = {
     "presidents": "president", "ministers": "minister", "secretaries": "secretary", "leaders": "leader",
@@ -85,7 +86,9 @@ POSTNOMINALS = {"MP": "mp", "MEP": "mep", "MSP": "msp", "AM": None, "QC": None, 
 # Abbreviations of portfolios ("NI minister").
 ABBREVIATIONS = {"NI": "northern ireland"}
 # Places below country level that narrow a body rather than name a portfolio ("UKIP Scotland chairman").
-PLACES = {"scotland", "wales", "england", "northern ireland", "london", "ulster"}
+PLACES = {"scotland", "wales", "england", "northern ireland", "london", "ulster", "east midlands", "west midlands",
+          "midlands", "north east", "north west", "south east", "south west", "yorkshire", "east anglia", "cornwall",
+          "merseyside", "tyneside", "highlands", "flanders", "wallonia", "bavaria", "catalonia", "quebec", "ontario"}
 
 # Portfolio words: a modifier that names what a minister or secretary is in charge of.
 PORTFOLIO_EXPANSIONS = {"foreign": "foreign affairs", "home": "home affairs", "interior": "interior",
