@@ -150,7 +150,7 @@ def test_document_level_pronouns_quotes_and_dates(events):
     release = one(rows, "RETREAT")
     assert release["negated"] is True and release["actor_text"] == "junta"
     for r in rows:
-        assert text[r["start_char"]:r["end_char"]].strip() == r["sentence_text"]
+        assert text[r["start_char"]:r["end_char"]] == r["sentence_text"]
 
 
 def test_no_events_from_page_furniture(events):

@@ -647,6 +647,9 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
     extra |= {c.anchor for c in trig.children if c.event_type == trig.event_type and not c.nominal}  # "traveled to ... mediate"
     trig_toks = sorted(set(trig.tokens) | extra, key=lambda t: t.i)
     trigger_text = " ".join(t.text for t in trig_toks)
+    raw = sent.text
+    sentence_text = raw.strip()
+    sent_start = sent.start_char + (len(raw) - len(raw.lstrip()))
     rows = []
     for actor in actor_phrases:
         rows.append({
@@ -667,9 +670,9 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
             "country_code": ccode,
             "negated": bool(negated),
             "modality": modality,
-            "sentence_text": sent.text.strip(),
-            "start_char": sent.start_char,
-            "end_char": sent.end_char,
+            "sentence_text": sentence_text,
+            "start_char": sent_start,
+            "end_char": sent_start + len(sentence_text),
             "confidence": _confidence(trig, actor, recipient, modality, sure_actor, converted),
         })
     return rows
