@@ -644,7 +644,8 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
     location_text, ccode = loc if loc else (None, None)
 
     extra = {trig.light} if trig.light is not None else set()
-    extra |= {c.anchor for c in trig.children if c.event_type == trig.event_type and not c.nominal}  # "traveled to ... mediate"
+    extra |= {c.anchor for c in trig.children if c.event_type == trig.event_type and not c.nominal
+              and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.anchor.children)}  # "traveled to ... to mediate"
     trig_toks = sorted(set(trig.tokens) | extra, key=lambda t: t.i)
     trigger_text = " ".join(t.text for t in trig_toks)
     raw = sent.text
