@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from pipelines.clean.boilerplate import strip_boilerplate
+from pipelines.clean.boilerplate import GENERIC_AUTHORS, strip_boilerplate
 from pipelines.clean.normalize import lines_of
 
 # The precision pass is replaced when the recall pass finds more than this many times its text.
@@ -66,10 +66,13 @@ def extract_html(html: str) -> HtmlArticle:
         return HtmlArticle(text="", title=None, author=None, outlet=None, url=None, published_date=None)
     title = _clean(getattr(doc, "title", None))
     paragraphs, byline = post_clean(text, title)
+    author = _clean(getattr(doc, "author", None))
+    if author and author.lower() in GENERIC_AUTHORS:
+        author = None
     return HtmlArticle(
         text="\n\n".join(paragraphs),
         title=title,
-        author=_clean(getattr(doc, "author", None)) or byline,
+        author=author or byline,
         outlet=_clean(getattr(doc, "sitename", None)),
         url=_clean(getattr(doc, "url", None)),
         published_date=_parse_iso(getattr(doc, "date", None)),
