@@ -57,6 +57,13 @@ def _run(args) -> int:
     if not expectations_dir.is_dir():
         print(f"newsfacts: expectations folder does not exist: {expectations_dir}", file=sys.stderr)
         return EXIT_USAGE
+    from pipelines.validate.suites import SuiteError, load_suites
+
+    try:
+        load_suites(expectations_dir)  # JSON only (no GX import): a broken suite is a usage error
+    except SuiteError as e:
+        print(f"newsfacts: {e}", file=sys.stderr)
+        return EXIT_USAGE
     settings = Settings(
         input_dir=str(input_dir),
         output_dir=str(output_dir),

@@ -101,3 +101,14 @@ def test_quality_gate_blocks_critical_and_reports_warnings(corpus, tmp_path):
     assert "impossible_orphans" in fourth.stderr and "mentions" in fourth.stderr
     assert json.loads((out / "latest.json").read_text()) == latest2
     assert len(_releases(out)) == 2
+
+
+def test_broken_suite_is_a_usage_error(corpus, tmp_path):
+    suites = tmp_path / "suites"
+    suites.mkdir()
+    (suites / "documents.json").write_text(json.dumps({"expectations": [
+        {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "doc_id"}, "meta": {}}]}))
+    proc = run_cli("run", "--input", str(corpus), "--output", str(tmp_path / "out"), "--expectations", str(suites))
+    assert proc.returncode == 2
+    assert "documents.json" in proc.stderr and "meta.severity" in proc.stderr
+    assert not (tmp_path / "out" / "latest.json").exists()
