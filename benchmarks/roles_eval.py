@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("bbc_root")
     ap.add_argument("--gold", default=str(Path(__file__).resolve().parent.parent / "tests/data/roles_dev.jsonl"))
-    ap.add_argument("--split", default="all", choices=["dev", "heldout", "blind", "blind2", "blind3", "all"])
+    ap.add_argument("--split", default="all", choices=["dev", "heldout", "blind", "blind2", "blind3", "blind4", "all"])
     ap.add_argument("--model", default=None)
     ap.add_argument("--errors", action="store_true")
     args = ap.parse_args(argv)
@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     model = args.model or Settings().spacy_model
     gold_all = load_gold(Path(args.gold), "all")
     preds = predict(Path(args.bbc_root), sorted({g["doc"] for g in gold_all}), model)
-    splits = ["dev", "heldout", "blind", "blind2", "blind3", "all"] if args.split == "all" else [args.split]
+    splits = ["dev", "heldout", "blind", "blind2", "blind3", "blind4", "all"] if args.split == "all" else [args.split]
     for split in splits:
         gold = [g for g in gold_all if split == "all" or g["split"] == split]
         docs = {g["doc"] for g in gold}

@@ -141,6 +141,8 @@ def test_uk_style_titles(extract):
         "Peter Hain": {"secretary of wales"},
         "John Spellar": {"minister of northern ireland"},
     }
+    rows = extract("Lord Bach, Minister for Defence Procurement, said he was disappointed.")
+    assert facts(rows) == {("Lord Bach", "minister of defence procurement", None, None, "current")}
     rows = extract("Maternity pay will rise under proposals announced by the Trade and Industry Secretary Patricia Hewitt.")
     assert by_person(rows) == {"Patricia Hewitt": {"secretary of trade and industry"}}
 

@@ -385,7 +385,11 @@ def build_phrase(words: list[Word], start: int, head: tuple, ext: tuple[int, lis
         ext_words = ext_words[next(i for i, m in enumerate(ext_words) if m.cap):]
     if ext_words:
         text = " ".join(m.text for m in ext_words)
-        if ext_words[0].cap and not (canon in T.PORTFOLIO_BEFORE and all(m.lower in T.PORTFOLIO_WORDS or m.lower in ("and", "&", "of") for m in ext_words)):
+        portfolio_like = canon in T.PORTFOLIO_BEFORE and (
+            all(m.lower in T.PORTFOLIO_WORDS or m.lower in ("and", "&", "of") for m in ext_words)
+            or not _body_of(text, ext_words, "")  # "Minister for Defence Procurement": what, not whose
+        )
+        if ext_words[0].cap and not portfolio_like:
             _set_body(ph, ext_words, persons_words=persons, words=words, override=True)
         elif ext_owner is None or ext_words[0].cap:
             tail = [m.lower for m in ext_words]
@@ -685,7 +689,8 @@ def _appositions(words, persons, claimed) -> list:
                 if status and ph.status == "current":
                     ph.status = status
                 if h not in claimed:
-                    out.append((ph, (k, e), 0.85))
+                    s0 = k - 1 if k > 0 and words[k - 1].lower in T.HONORIFICS else k
+                    out.append((ph, (s0, e), 0.85))
                 break
             if words[h].is_punct and words[h].lower not in ("'s", "'", "’s", "’") or (h in persons):
                 break
