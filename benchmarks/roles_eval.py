@@ -77,6 +77,8 @@ def _is_country_code(option: str) -> bool:
 
 
 def load_gold(path: Path, split: str) -> list[dict]:
+    """Gold rows; a row with `none` marks an annotated article without any titled person (its predictions
+    all count as false positives)."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [r for r in rows if split == "all" or r["split"] == split]
 
@@ -170,8 +172,9 @@ def main(argv: list[str] | None = None) -> int:
     preds = predict(Path(args.bbc_root), sorted({g["doc"] for g in gold_all}), model)
     splits = ["dev", "heldout", "blind", "blind2", "blind3", "blind4", "all"] if args.split == "all" else [args.split]
     for split in splits:
-        gold = [g for g in gold_all if split == "all" or g["split"] == split]
-        docs = {g["doc"] for g in gold}
+        marked = [g for g in gold_all if split == "all" or g["split"] == split]
+        docs = {g["doc"] for g in marked}
+        gold = [g for g in marked if not g.get("none")]
         res = score(gold, {d: r for d, r in preds.items() if d in docs}, errors=args.errors and split == splits[-1])
         print(
             f"{split:8s} gold={res['gold']:3d} predicted={res['predicted']:3d}  "
