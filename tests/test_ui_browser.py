@@ -26,58 +26,25 @@ from pathlib import Path
 
 import pytest
 
+from browser.chromium import browser_page, require_browser
 from release_integrity import PROJECT, assert_output_consistent
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(1200)]
 
 ARTIFACTS = Path(__file__).parent / "artifacts" / "ui"
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 XSS_TITLE = "<script>alert(1)</script> Harbour strike ends"
 XSS_HTML = """<!doctype html><html><head><title>&lt;script&gt;alert(1)&lt;/script&gt; Harbour strike ends</title></head>
 <body><article><h1>&lt;script&gt;alert(1)&lt;/script&gt; Harbour strike ends</h1>
-<p>Dock workers in the port city ended their strike on Friday after the port authority agreed to
-review their wages, union officials said on Saturday.</p>
+<p>![pixel](http://127.0.0.1:9/pixel.png) [more](javascript:alert(3)) Dock workers in the port city
+ended their strike on Friday after the port authority agreed to review their wages, union officials
+said on Saturday.</p>
 <p>The stoppage had left dozens of ships waiting offshore for more than a week, the harbour master
 said. &lt;img src=x onerror=alert(2)&gt; Talks resume next week.</p></article></body></html>
 """
 STARTUP_TIMEOUT = 360  # dagster dev on a busy 2-core machine
 RUN_TIMEOUT = 900
 UI_TIMEOUT_MS = 120_000
-
-
-def chromium_path() -> str | None:
-    for candidate in (os.environ.get("NEWSFACTS_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and os.access(candidate, os.X_OK):
-            return candidate
-    return None
-
-
-def require_browser() -> str:
-    problems = []
-    path = chromium_path()
-    if path is None:
-        problems.append("Chromium is not installed (apt-get install chromium chromium-driver)")
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        problems.append("the playwright package is missing (make setup installs the dev extras)")
-    if problems:
-        msg = "; ".join(problems)
-        if os.environ.get("CI"):
-            pytest.fail(f"browser test cannot run in CI: {msg}")
-        pytest.skip(msg)
-    return path
 
 
 def free_port() -> int:
@@ -188,25 +155,8 @@ def _stop(proc: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="module")
 def page(ui, tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            user_data_dir=str(profile),
-            executable_path=chromium_path(),
-            headless=True,
-            args=CHROMIUM_FLAGS,
-            viewport={"width": 1600, "height": 1100},
-        )
-        pg = context.pages[0] if context.pages else context.new_page()
-        pg.set_default_timeout(UI_TIMEOUT_MS)
-        pg.js_dialogs = []  # any alert() that fires is an injection
-        pg.on("dialog", lambda d: (pg.js_dialogs.append(d.message), d.dismiss()))
-        try:
-            yield pg
-        finally:
-            context.close()
+    with browser_page(tmp_path_factory.mktemp("chromium-profile"), timeout_ms=UI_TIMEOUT_MS) as pg:
+        yield pg
 
 
 @pytest.fixture
@@ -346,6 +296,7 @@ def test_asset_page_shows_row_count_preview_and_checks(ui, page, shot):
     ui.state["preview_text"] = text
     ui.state["preview_script_tags"] = dialog.locator("script").count()
     ui.state["preview_img_tags"] = dialog.locator("img").count()
+    ui.state["preview_links"] = [a.get_attribute("href") for a in dialog.locator("a").all()]
     shot("05-preview-markdown")
     page.keyboard.press("Escape")
 
@@ -382,5 +333,7 @@ def test_document_text_is_escaped_in_the_ui(ui, page):
     text = ui.state.get("preview_text")
     assert text, "needs the preview opened by the previous test"
     assert XSS_TITLE in text, "the title should show literally, as text"
+    assert "![pixel](http://127.0.0.1:9/pixel.png)" in text, "markdown in document text shows literally"
     assert ui.state["preview_script_tags"] == 0 and ui.state["preview_img_tags"] == 0
+    assert not [h for h in ui.state["preview_links"] if h and "javascript" in h.lower()]
     assert page.js_dialogs == [], f"document text ran as script in the UI: {page.js_dialogs}"

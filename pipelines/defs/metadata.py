@@ -3,6 +3,7 @@
 
 import html
 import logging
+import re
 
 import dagster as dg
 import polars as pl
@@ -15,13 +16,17 @@ def column_schema(df: pl.DataFrame) -> dg.TableSchema:
     return dg.TableSchema(columns=[dg.TableColumn(name=n, type=str(t)) for n, t in df.schema.items()])
 
 
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]~|]")
+
+
 def _cell(value) -> str:
     text = "" if value is None else str(value)
     text = " ".join(text.split())
     if len(text) > CELL_CHARS:
         text = text[: CELL_CHARS - 1] + "…"
-    # Document text is untrusted: escape HTML and markdown table syntax.
-    return html.escape(text, quote=False).replace("|", "\\|").replace("`", "\\`")
+    # Document text is untrusted: escape markdown inline syntax (links, images, emphasis, code, table
+    # pipes) with backslashes, then HTML, so a cell always renders as the literal text.
+    return html.escape(_MD_SPECIAL.sub(r"\\\g<0>", text), quote=False)
 
 
 def markdown_preview(df: pl.DataFrame, rows: int = PREVIEW_ROWS) -> str:
