@@ -20,7 +20,7 @@ import dagster as dg
 import polars as pl
 
 from pipelines import schema
-from pipelines.defs.metadata import report
+from pipelines.defs.metadata import _cell, report
 from pipelines.settings import Settings
 from pipelines.validate.suites import Expectation, Suite, load_suites
 
@@ -97,8 +97,6 @@ def check_result(r, asset: str, name: str | None = None) -> dg.AssetCheckResult:
 
 
 def _md(value: str) -> str:
-    from pipelines.defs.metadata import _cell
-
     return _cell(value) or "&nbsp;"
 
 
