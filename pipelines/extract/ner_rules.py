@@ -70,8 +70,10 @@ class EntityRules:
         ents = initial_surnames(doc, ents)
         sports = is_sports_report(doc)
         if sports:
-            ents = sports_teams(doc, ents)
-            ents = sports_lines(doc, ents, team_sport=not is_individual_sport(doc))
+            team_sport = not is_individual_sport(doc)
+            if team_sport:
+                ents = sports_teams(doc, ents)
+            ents = sports_lines(doc, ents, team_sport=team_sport)
         ents = propagate_names(doc, ents, single_word_orgs=sports)
         doc.ents = to_spans(doc, ents)
         doc.user_data.pop("newsfacts_text", None)
@@ -239,6 +241,16 @@ def mark_datelines(doc: Doc, ents: list[Ent]) -> list[Ent]:
 # ---------------------------------------------------------------- 3. trimming
 
 
+def _is_score(tok) -> bool:
+    """A trailing figure that is not part of a name: "Durham 114", "6-3"; "Radio 4", "Formula One" keep theirs."""
+    return bool(re.fullmatch(r"\d[\d.,:/-]*", tok.text)) and (len(tok.text) > 1 or not tok.text.isdigit())
+
+
+def _is_acronym_key(text: str) -> bool:
+    known = gz.known_orgs().get(gz.fold(text))
+    return known is not None and known.acronym is not None and gz.fold(known.acronym) == gz.fold(text)
+
+
 def _is_title_token(tok) -> bool:
     f = gz.fold(tok.text)
     return f in gz.titles() or f.rstrip(".") in gz.titles() or f in gz.portfolios()
@@ -257,24 +269,24 @@ def trim(doc: Doc, e: Ent) -> Ent | None:
             if i > start:
                 end = i
                 break
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
+    while start < end and ((doc[start].lower_ in DETERMINERS and doc[start].whitespace_) or doc[start].is_punct or doc[start].is_space):
         start += 1
     if e.label == "PERSON":
         while start < end - 1 and (_is_title_token(doc[start]) or gz.fold(doc[start].text) in gz.demonyms()):
             start += 1
     while end > start:
         tok = doc[end - 1]
-        if tok.is_punct and tok.text not in (".",) or tok.is_space or tok.like_num or tok.lower_ in ("'s", "’s", "'", "’"):
+        if tok.is_punct and tok.text not in (".",) or tok.is_space or _is_score(tok) or tok.lower_ in ("'s", "’s", "'", "’"):
             end -= 1
         elif tok.text == "." and end - 1 > start and len(doc[end - 2].text) > 1 and not doc[end - 2].text.isupper():
             end -= 1
-        elif e.label == "ORG" and end - 1 > start and (_is_title_token(tok) and gz.fold(tok.text) not in gz.portfolios() or tok.is_lower):
+        elif e.label == "ORG" and end - 1 > start and (_is_title_token(tok) and gz.fold(tok.text) not in gz.portfolios() or tok.is_lower and doc[end - 2].whitespace_):
             end -= 1
         elif e.label == "PERSON" and end - 1 > start and tok.is_lower:
             end -= 1
         else:
             break
-    if end <= start:
+    if end <= start or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
         return None
     if e.label == "ORG" and all(gz.fold(t.text) in gz.portfolios() for t in doc[start:end]):
         nxt = doc[end] if end < len(doc) else None
@@ -297,7 +309,8 @@ def trim(doc: Doc, e: Ent) -> Ent | None:
     return Ent(start, end, e.label, e.locked)
 
 
-HONORIFICS = {"mr", "mrs", "ms", "dr", "gen", "president", "prime minister", "sen", "rep", "lt", "col", "capt", "sir", "prof"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "gen", "president", "prime minister", "sen", "rep", "lt", "col", "capt", "sir", "prof",
+              "rt", "rev", "lord", "lady", "dame", "baroness"}
 
 
 def _titled_person(doc: Doc, start: int, end: int) -> bool:
@@ -393,6 +406,8 @@ def apply_gazetteers(doc: Doc, ents: list[Ent]) -> list[Ent]:
     person_parts = _person_name_parts(doc, ents)
     for start, end, label, kind in gazetteer_matches(doc):
         span_text = doc[start:end].text
+        if kind == "org" and _is_acronym_key(span_text) and not span_text.replace(".", "").isupper():
+            continue  # "Who" is not the WHO: an acronym counts only as written, in capitals
         if kind == "org" and span_text.isupper() and len(span_text) <= 3 and span_text.lower() in {"who", "it", "us", "is", "ap", "fed", "ft", "dw"}:
             # Short acronyms that are also words need a context the model already agreed with.
             if not any(e.start == start and e.end == end and e.label == "ORG" for e in ents):
@@ -445,9 +460,9 @@ def propagate_names(doc: Doc, ents: list[Ent], single_word_orgs: bool = False) -
         if e.label == "PERSON" and len(words) > 1:
             people[words] = "PERSON"
             last = words[-1]
-            if last[:1].isupper() and len(last) > 1:
+            if last[:1].isupper() and len(last) > 1 and not _is_title_token(doc[e.end - 1]):
                 people.setdefault((last,), "PERSON")
-        elif e.label == "ORG" and (len(words) > 1 or single_word_orgs or words[0].isupper() and len(words[0]) > 1):
+        elif e.label == "ORG" and (len(words) > 1 or single_word_orgs and e.locked or words[0].isupper() and len(words[0]) > 1):
             orgs.setdefault(words, "ORG")
     table = {**orgs, **people}
     if not table:
@@ -512,13 +527,14 @@ def is_sports_report(doc: Doc) -> bool:
 def sports_teams(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """In a sports report a town, county or state that acts (beats, loses, scores) is the team."""
     countries, regions = gz.countries(), gz.regions()
+    person_parts = _person_name_parts(doc, ents)
     out = []
     for e in ents:
         if e.label in ("GPE", "PERSON", "FAC", "LOC") and not (e.locked and e.label == "GPE" and _is_dateline_place(doc, e)):
             key = _fold_tokens(doc, e.start, e.end)
             prev = doc[e.start - 1].lower_ if e.start > 0 else ""
             is_place = e.label == "GPE" or key in gz.subdivisions() or key in gz.cities()
-            if is_place and key not in countries and key not in regions and prev not in LOCATIVE and _acts(doc, e):
+            if is_place and key not in countries and key not in regions and key not in person_parts and prev not in LOCATIVE and _acts(doc, e):
                 e = Ent(e.start, e.end, "ORG", locked=True)
         out.append(e)
     return out
@@ -552,9 +568,19 @@ _MINUTE = re.compile(r"(?:pen(?:alty)?\.?\s*)?\d{1,3}(?:st|nd|rd|th)?(?:\s*(?:mi
 _NAME_COUNTRY = re.compile(rf"(?P<a>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})\s+\((?P<c>[^)]{{2,30}})\)")
 
 
+_TEAM_WORDS = {"football", "soccer", "rugby", "cricket", "baseball", "basketball", "hockey", "club", "clubs", "side",
+               "team", "teams", "league", "striker", "midfielder", "goalkeeper", "innings", "wicket", "wickets"}
+_SOLO_WORDS = {"tennis", "golf", "athletics", "boxing", "squash", "cycling", "marathon", "seed", "seeded", "sprinter",
+               "golfer", "boxer", "grand slam", "birdie", "bogey", "knockout", "tiebreak", "tie-break"}
+
+
 def is_individual_sport(doc: Doc) -> bool:
+    """A report on players competing alone (tennis, golf, athletics...), by its section label or its words."""
     m = re.match(r"\s*([A-Za-z][A-Za-z ]{2,25}?)\s*[-–—:]", _text(doc)[:60])
-    return bool(m and gz.fold(m.group(1)) in _INDIVIDUAL_SPORTS)
+    if m and gz.fold(m.group(1)) in _SPORT_HEADS:
+        return gz.fold(m.group(1)) in _INDIVIDUAL_SPORTS
+    words = Counter(t.lower_ for t in doc)
+    return sum(words[w] for w in _SOLO_WORDS) > sum(words[w] for w in _TEAM_WORDS)
 
 
 def _put(doc: Doc, ents: list[Ent], a: int, b: int, label: str) -> list[Ent]:
