@@ -103,7 +103,7 @@ def _execute(settings: Settings, quiet: bool, force: bool = False) -> int:
     fingerprint = incremental.run_fingerprint(settings)
     unchanged = None if force else incremental.unchanged(settings, fingerprint)
     if unchanged is not None:
-        print(f"newsfacts: input unchanged since the last run; latest release is still {unchanged['version']} ({time.monotonic() - started:.1f}s)")
+        print(f"newsfacts: no change; latest release is still {unchanged['version']} (input, code and settings as in the last run; checked in {time.monotonic() - started:.1f}s)")
         print(f"  {Path(settings.output_dir) / unchanged['path']}")
         return EXIT_OK
 

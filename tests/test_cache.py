@@ -145,3 +145,82 @@ def test_automatic_process_count():
     assert parallel.resolve_n_process(0, 1000) == 1
     big = parallel.resolve_n_process(0, 10**8)
     assert 1 <= big <= parallel.AUTO_MAX_WORKERS and big == min(parallel.available_cores(), parallel.AUTO_MAX_WORKERS)
+
+
+# --- the pipeline components are a declared requirement --------------------------------------
+
+import re
+from pathlib import Path
+
+from pipelines.extract import nlp as nlp_mod
+
+EXTRACT_DIR = Path(nlp_mod.__file__).parent
+# Plumbing that never reads a parse.
+NOT_EXTRACTORS = {"nlp.py", "parallel.py", "cache.py", "run.py", "tables.py"}
+
+
+def _attributes_read(source: str) -> set[str]:
+    names = "|".join(sorted(map(re.escape, nlp_mod.ATTRIBUTE_COMPONENTS), key=len, reverse=True))
+    return set(re.findall(rf"\.({names})\b", source))
+
+
+def _needed(attrs: set[str]) -> set[str]:
+    todo = [c for a in attrs for c in nlp_mod.ATTRIBUTE_COMPONENTS[a]]
+    out: set[str] = set()
+    while todo:
+        c = todo.pop()
+        if c not in out:
+            out.add(c)
+            todo.extend(nlp_mod.COMPONENT_NEEDS.get(c, ()))
+    return out
+
+
+def _violations(source: str, excluded: set[str], pipe_names: set[str]) -> set[str]:
+    needed = _needed(_attributes_read(source))
+    return (needed & excluded) | (needed - pipe_names)
+
+
+def test_every_component_an_extractor_reads_is_loaded():
+    sources = "\n".join(
+        p.read_text(encoding="utf-8") for p in sorted(EXTRACT_DIR.rglob("*.py")) if p.name not in NOT_EXTRACTORS
+    )
+    assert _attributes_read(sources), "the scan found no parse attributes at all"
+    nlp = nlp_mod.load_model(DEFAULT_MODEL)
+    assert not set(nlp_mod.EXCLUDED_COMPONENTS) & set(nlp.pipe_names)
+    assert _violations(sources, set(nlp_mod.EXCLUDED_COMPONENTS), set(nlp.pipe_names)) == set()
+
+
+def test_reading_an_attribute_of_an_excluded_component_is_caught():
+    pipe = {"tok2vec", "tagger", "parser", "attribute_ruler", "ner"}
+    assert _violations("x = token.lemma_.lower()", {"lemmatizer"}, pipe) == {"lemmatizer"}
+    assert _violations("for s in doc.sents: pass", {"parser"}, pipe - {"parser"}) == {"parser"}
+    assert _violations("for e in doc.ents: pass", {"lemmatizer"}, pipe) == set()
+
+
+# --- cleaning: cached by raw content, parallel when many --------------------------------------
+
+
+def _raw_frame():
+    from pipelines.ingest import RawDocument, scan_input
+
+    corpus = Path(__file__).parent / "fixtures" / "corpus"
+    docs = [d for d in scan_input(corpus, 1 << 20) if isinstance(d, RawDocument)]
+    return pl.DataFrame([d.__dict__ for d in docs])
+
+
+def test_clean_rows_identical_with_and_without_cache_and_processes(tmp_path):
+    from pipelines import schema
+    from pipelines.clean import clean_document
+    from pipelines.clean.cached import clean_rows
+    from pipelines.ingest import RawDocument
+
+    raw = _raw_frame()
+    reference = list(schema.from_rows("documents", [clean_document(RawDocument(**r)) for r in raw.iter_rows(named=True)]).iter_rows(named=True))
+    assert len(reference) >= 4
+    assert clean_rows(raw) == reference
+    assert clean_rows(raw, cache_dir=str(tmp_path)) == reference  # cold
+    assert clean_rows(raw, cache_dir=str(tmp_path), n_process=2) == reference  # warm
+    assert clean_rows(raw.reverse(), n_process=2) == reference[::-1]  # fresh, in two processes, input order
+    messages = []
+    clean_rows(raw.head(2), cache_dir=str(tmp_path), progress=messages.append)
+    assert messages == []  # nothing to clean: every row came from the cache

@@ -131,3 +131,16 @@ def test_run_fingerprint_sees_new_changed_and_removed_files(tmp_path):
     # A newer release than the one recorded (e.g. published from the UI): run again.
     publish_release(_tables(4), s.output_dir)
     assert incremental.unchanged(s, fp) is None
+
+
+def test_executor_is_chosen_by_environment(monkeypatch):
+    import dagster as dg
+
+    from pipelines.defs.resources import executor_from_env
+
+    monkeypatch.delenv("NEWSFACTS_EXECUTOR", raising=False)
+    assert executor_from_env() is dg.in_process_executor
+    monkeypatch.setenv("NEWSFACTS_EXECUTOR", "multiprocess:3")
+    assert executor_from_env().name == "multiprocess"
+    monkeypatch.setenv("NEWSFACTS_EXECUTOR", "dagster:in_process_executor")
+    assert executor_from_env() is dg.in_process_executor

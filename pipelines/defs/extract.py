@@ -36,6 +36,9 @@ def _inputs(documents: pl.DataFrame):
                      metadata=schema_metadata(schema.candidate_schema("events"))),
     },
     ins={"documents": dg.AssetIn("documents")},
+    # One parse step at a time per pool slot: it already uses every core with its own workers
+    # (limits in dagster.yaml; on a cluster raise them, see docs/scaling.md).
+    pool="newsfacts_parse",
 )
 def parse_documents(context: dg.AssetExecutionContext, settings: NewsfactsSettings, documents: pl.DataFrame):
     """The only spaCy pass: every English, non-duplicate document is parsed once and every extractor reads that parse."""

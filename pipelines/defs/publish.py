@@ -28,6 +28,7 @@ def release_extra(quality_report: dict, tables: dict[str, pl.DataFrame], output_
     group_name="publish",
     kinds={"parquet", "json"},
     ins={name: dg.AssetIn(name) for name in ("documents", "rejected", "mentions", "people", "organizations", "roles", "role_timeline", "events", "quality_report")},
+    pool="newsfacts_publish",  # one publisher per output at a time, also on object storage (dagster.yaml)
 )
 def release(
     context: dg.AssetExecutionContext,

@@ -108,9 +108,33 @@ def _build() -> dg.Definitions:
             ),
             "io_manager": TableIOManager(base_dir=s.state_dir),
         },
-        # One step per asset costs ~2.5 s in a subprocess; the graph is small, so run in-process.
-        executor=dg.in_process_executor,
+        executor=executor_from_env(),
     )
+
+
+ENV_EXECUTOR = "NEWSFACTS_EXECUTOR"
+
+
+def executor_from_env():
+    """The run's executor, from NEWSFACTS_EXECUTOR (docs/scaling.md):
+
+    - unset or `in_process`: every step in the run's process. One step per asset costs ~2.5 s in a
+      subprocess and the parse step already uses every core with its own workers, so on one
+      machine this is the fastest.
+    - `multiprocess` or `multiprocess:N`: steps in parallel subprocesses, at most N (default: cores).
+    - `module:attribute`: any executor definition, imported only when set, e.g.
+      `dagster_k8s:k8s_job_executor` or `dagster_celery_k8s:celery_k8s_job_executor`.
+    """
+    spec = os.environ.get(ENV_EXECUTOR, "").strip()
+    if spec in ("", "in_process"):
+        return dg.in_process_executor
+    if spec == "multiprocess" or spec.startswith("multiprocess:"):
+        n = spec.partition(":")[2]
+        return dg.multiprocess_executor.configured({"max_concurrent": int(n or 0)})
+    import importlib
+
+    module, _, attr = spec.partition(":")
+    return getattr(importlib.import_module(module), attr)
 
 
 @dg.definitions

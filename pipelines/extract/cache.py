@@ -45,11 +45,7 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """Hash of the extractor code and data files (and the data contract)."""
-    h = hashlib.sha256()
-    files = sorted(p for p in (_PACKAGE / "extract").rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    for p in [*files, _PACKAGE / "schema.py"]:
-        h.update(p.relative_to(_PACKAGE).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
-    return h.hexdigest()
+    return code_hash(_PACKAGE / "extract", _PACKAGE / "schema.py")
 
 
 @lru_cache(maxsize=8)
@@ -80,9 +76,22 @@ def doc_key(doc) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-class AnnotationCache:
-    def __init__(self, state_dir: storage.PathLike, model: str):
-        self.root = storage.upath(state_dir) / "cache" / "annotations" / namespace(model)
+def code_hash(*folders: Path, extra: str = "") -> str:
+    """Hash of every file under `folders` (sources and data), plus `extra`."""
+    h = hashlib.sha256(extra.encode())
+    for folder in folders:
+        files = [folder] if folder.is_file() else sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for p in files:
+            h.update(p.relative_to(_PACKAGE).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+class SegmentCache:
+    """Rows of several tables per key, in immutable segments under `root` (any fsspec URL)."""
+
+    def __init__(self, root: storage.PathLike, tables: tuple[str, ...]):
+        self.root = storage.upath(root)
+        self.tables = tables
 
     def segments(self) -> list:
         """Committed segments, oldest first."""
@@ -105,10 +114,10 @@ class AnnotationCache:
         """The keys found, and their rows (with `_key`, `_seq`) per table."""
         index = self.keys().filter(pl.col(KEY).is_in(keys))
         hits: set[str] = set(index[KEY].to_list())
-        out: dict[str, list[pl.DataFrame]] = {t: [] for t in TABLES}
+        out: dict[str, list[pl.DataFrame]] = {t: [] for t in self.tables}
         for seg_name, part in index.group_by("_segment", maintain_order=True):
             wanted = part[KEY]
-            for table in TABLES:
+            for table in self.tables:
                 df = storage.read_parquet(self.root / seg_name[0] / f"{table}.parquet")
                 out[table].append(df.filter(pl.col(KEY).is_in(wanted.implode())))
         return hits, out
@@ -119,7 +128,7 @@ class AnnotationCache:
             return None
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
         seg = self.root / f"seg-{stamp}-{uuid.uuid4().hex[:8]}"
-        for table in TABLES:
+        for table in self.tables:
             storage.write_parquet(seg / f"{table}.parquet", frames[table])
         storage.write_parquet(seg / KEYS_FILE, pl.DataFrame({KEY: keys}, schema={KEY: pl.String}))
         return seg.name
@@ -132,7 +141,7 @@ class AnnotationCache:
             return False
         index = self.keys()
         merged: dict[str, pl.DataFrame] = {}
-        for table in TABLES:
+        for table in self.tables:
             parts = [storage.read_parquet(seg / f"{table}.parquet").with_columns(pl.lit(seg.name).alias("_segment")) for seg in segs]
             merged[table] = pl.concat(parts, how="vertical_relaxed").join(index, on=[KEY, "_segment"], how="semi").drop("_segment")
         self.store(index[KEY].to_list(), merged)
@@ -154,3 +163,10 @@ class AnnotationCache:
                 continue
             if (now - started).total_seconds() > older_than_hours * 3600:
                 storage.remove_tree(p)
+
+
+class AnnotationCache(SegmentCache):
+    """Per-document extraction results (mentions, roles, events) for one model and extractor code."""
+
+    def __init__(self, state_dir: storage.PathLike, model: str):
+        super().__init__(storage.upath(state_dir) / "cache" / "annotations" / namespace(model), TABLES)

@@ -9,13 +9,49 @@ class ModelNotInstalled(RuntimeError):
     pass
 
 
+# The pipeline components the extractors need, declared rather than guessed: which component sets
+# each token/doc attribute the extractor code reads. `EXCLUDED_COMPONENTS` are left out of the model
+# at load time (spaCy's `exclude=`); tests/test_cache.py scans pipelines/extract for these
+# attributes and fails if one is read whose component is excluded or missing. Today the extractors
+# read lemmas, POS, dependencies, sentences and entities, so every component of the model is needed.
+ATTRIBUTE_COMPONENTS: dict[str, tuple[str, ...]] = {
+    "lemma_": ("lemmatizer",),
+    "lemma": ("lemmatizer",),
+    "pos_": ("tagger", "attribute_ruler"),
+    "tag_": ("tagger",),
+    "morph": ("tagger", "attribute_ruler"),
+    "dep_": ("parser",),
+    "head": ("parser",),
+    "children": ("parser",),
+    "subtree": ("parser",),
+    "lefts": ("parser",),
+    "rights": ("parser",),
+    "ancestors": ("parser",),
+    "conjuncts": ("parser",),
+    "noun_chunks": ("parser",),
+    "sents": ("parser",),
+    "sent": ("parser",),
+    "is_sent_start": ("parser",),
+    "ents": ("ner",),
+    "ent_type_": ("ner",),
+    "ent_iob_": ("ner",),
+}
+# tagger and parser read tok2vec's output; the lemmatizer needs the POS from tagger + attribute_ruler.
+COMPONENT_NEEDS: dict[str, tuple[str, ...]] = {
+    "tagger": ("tok2vec",),
+    "parser": ("tok2vec",),
+    "lemmatizer": ("tagger", "attribute_ruler"),
+}
+EXCLUDED_COMPONENTS: tuple[str, ...] = ()
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str):
     """The installed model `name` with the project's rule layers added (see `add_entity_rules`)."""
     import spacy
 
     try:
-        nlp = spacy.load(name)
+        nlp = spacy.load(name, exclude=list(EXCLUDED_COMPONENTS))
     except OSError as exc:  # spaCy raises OSError (E050) for a missing package
         raise ModelNotInstalled(
             f"spaCy model {name!r} is not installed; it must come from a Python package "

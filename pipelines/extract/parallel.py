@@ -15,15 +15,13 @@ sees more than one segment at a time.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
+import functools
 import re
-from collections import deque
-from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator
 
 from pipelines.extract.annotate import DocAnnotations, DocInput, annotate_parsed
 from pipelines.extract.nlp import load_model
+from pipelines.workers import available_cores, map_chunks
 
 # Longest piece of text handed to the parser at once. spaCy's parser and NER need roughly 1 GB of
 # working memory per 100,000 characters in the worst case; articles are far shorter.
@@ -36,13 +34,6 @@ AUTO_PARALLEL_MIN_CHARS = 400_000
 AUTO_MAX_WORKERS = 4
 
 _CUTS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?]['\"’”)]*\s+"), re.compile(r"\s+"))
-
-
-def available_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def resolve_n_process(requested: int, total_chars: int) -> int:
@@ -129,15 +120,6 @@ def _worker_run(metas: list[DocInput], batch_size: int) -> list[DocAnnotations]:
     return annotate_chunk(_worker_nlp, metas, batch_size)
 
 
-def _context():
-    # fork: a worker starts in milliseconds and needs no importable __main__ (spawn and forkserver
-    # re-import the caller's main module, which breaks scripts without a main guard). Workers touch
-    # only spaCy and the extractors, never a thread pool of the parent (e.g. polars'), so forking is
-    # safe. spawn where fork does not exist.
-    method = os.environ.get("NEWSFACTS_MP_START") or ("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    return multiprocessing.get_context(method)
-
-
 def annotate_stream(
     docs: Iterable[DocInput], model: str, n_process: int = 1, batch_size: int = 64
 ) -> Iterator[DocAnnotations]:
@@ -148,13 +130,6 @@ def annotate_stream(
         for chunk in chunks:
             yield from annotate_chunk(nlp, chunk, batch_size)
         return
-    with ProcessPoolExecutor(
-        max_workers=n_process, mp_context=_context(), initializer=_worker_init, initargs=(model,)
-    ) as pool:
-        pending: deque = deque()
-        for chunk in chunks:
-            pending.append(pool.submit(_worker_run, chunk, batch_size))
-            if len(pending) >= 2 * n_process:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+    run = functools.partial(_worker_run, batch_size=batch_size)
+    for result in map_chunks(run, chunks, n_process, initializer=_worker_init, initargs=(model,)):
+        yield from result
