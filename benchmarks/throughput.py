@@ -9,8 +9,8 @@ fresh subprocess:
   bare      the same model (plain `spacy.load`, no project rules), `nlp.pipe(texts, n_process=2)`
             over exactly the texts the pipeline parsed (its English, non-duplicate documents)
 
-and prints wall time, documents/s, words/s, peak memory of the process tree (sum of the RSS of the
-process and all its children, sampled every 0.1 s) and the pipeline/bare ratio. Repetitions
+and prints wall time, documents/s, words/s, peak memory of the process tree (sum over the process
+and all its children of PSS, and of RSS, sampled every 0.1 s) and the pipeline/bare ratio. Repetitions
 alternate the order (bare first, then pipeline first) so that both sides see the same load.
 
 Then the incremental cases on the full corpus' output and on a subset's output:
@@ -59,6 +59,7 @@ class Measure:
     docs: int
     words: int
     seconds: float
+    peak_pss: int
     peak_rss: int
     parsed: int | None = None
     cached: int | None = None
@@ -73,30 +74,36 @@ class Measure:
         return self.words / self.seconds if self.seconds else 0.0
 
 
-def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, int, str, int]:
-    """Wall seconds, peak RSS of the process tree, stderr, exit code."""
+def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, int, int, str, int]:
+    """Wall seconds, peak PSS and peak RSS of the process tree, stderr, exit code.
+
+    PSS (proportional set size) counts a page shared by n processes as 1/n in each: forked workers
+    share the parent's pages, which a sum of RSS would count once per process. Both are reported.
+    """
     started = time.monotonic()
     with tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env)
         ps = psutil.Process(proc.pid)
-        peak = 0
+        peak_pss = peak_rss = 0
         while proc.poll() is None:
-            total = 0
+            pss = rss = 0
             try:
                 procs = [ps, *ps.children(recursive=True)]
             except psutil.NoSuchProcess:
                 procs = []
             for p in procs:
                 try:
-                    total += p.memory_info().rss
+                    info = p.memory_full_info()
+                    rss += info.rss
+                    pss += getattr(info, "pss", info.rss)
                 except psutil.Error:
                     pass
-            peak = max(peak, total)
+            peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
             time.sleep(0.1)
         seconds = time.monotonic() - started
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
-    return seconds, peak, stderr, proc.returncode
+    return seconds, peak_pss, peak_rss, stderr, proc.returncode
 
 
 def select_files(corpus: Path, n: int | None) -> list[Path]:
@@ -131,22 +138,22 @@ def pipeline(input_dir: Path, output: Path, args, label: str, docs: int, words: 
     cmd = [str(BIN / "newsfacts"), "run", "--input", str(input_dir), "--output", str(output), "--model", args.model, *extra]
     if args.n_process is not None:
         cmd += ["--n-process", str(args.n_process)]
-    seconds, peak, stderr, code = run_measured(cmd)
+    seconds, peak, rss, stderr, code = run_measured(cmd)
     if code != 0:
         raise SystemExit(f"pipeline failed ({code}):\n{stderr[-3000:]}")
     m = _EXTRACT.search(stderr)
     parsed = int(m.group(3)) if m else 0
     cached = int(m.group(2)) if m else None
     note = "" if m else "job skipped: input unchanged"
-    return Measure(label, docs, words, seconds, peak, parsed=parsed, cached=cached, note=note)
+    return Measure(label, docs, words, seconds, peak, rss, parsed=parsed, cached=cached, note=note)
 
 
 def bare(texts_file: Path, args, label: str, docs: int, words: int) -> Measure:
     cmd = [sys.executable, "-c", BARE_SCRIPT, str(texts_file), args.model, str(args.bare_n_process), str(args.batch_size)]
-    seconds, peak, stderr, code = run_measured(cmd)
+    seconds, peak, rss, stderr, code = run_measured(cmd)
     if code != 0:
         raise SystemExit(f"bare spaCy failed ({code}):\n{stderr[-3000:]}")
-    return Measure(label, docs, words, seconds, peak, parsed=docs)
+    return Measure(label, docs, words, seconds, peak, rss, parsed=docs)
 
 
 def compare(corpus: Path, n: int | None, work: Path, args, repeat: int) -> tuple[list[Measure], list[Measure], Path, Path]:
@@ -189,7 +196,7 @@ def _show(ms: list[Measure]) -> None:
         extra = f" parsed={m.parsed} cached={m.cached}" if m.cached is not None else ""
         print(
             f"  {m.label:<28} {m.seconds:8.1f} s {m.docs_per_s:7.1f} docs/s {m.words_per_s:9.0f} words/s "
-            f"peak {m.peak_rss / GIB:5.2f} GiB{extra} {m.note}",
+            f"peak PSS {m.peak_pss / GIB:5.2f} GiB (RSS sum {m.peak_rss / GIB:5.2f}){extra} {m.note}",
             flush=True,
         )
 
@@ -243,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         ratio = p.seconds / b.seconds
         mean_ratio = sum(x.seconds for x in pipes) / sum(x.seconds for x in bares)
         print(f"\nbest of {args.repeat}: pipeline {p.seconds:.1f} s, bare {b.seconds:.1f} s, ratio {ratio:.2f} (mean ratio {mean_ratio:.2f}); "
-              f"peak pipeline {max(x.peak_rss for x in pipes) / GIB:.2f} GiB, bare {max(x.peak_rss for x in bares) / GIB:.2f} GiB")
+              f"peak PSS pipeline {max(x.peak_pss for x in pipes) / GIB:.2f} GiB, bare {max(x.peak_pss for x in bares) / GIB:.2f} GiB")
         results["full"] = {"pipeline": [asdict(x) for x in pipes], "bare": [asdict(x) for x in bares], "ratio_best": ratio, "ratio_mean": mean_ratio}
 
         scaling = []
@@ -256,10 +263,10 @@ def main(argv: list[str] | None = None) -> int:
             subset_runs[n] = (sin, sout)
         scaling.append((len(select_files(args.corpus, None)), p, b))
         print("\nscaling (cold cache):")
-        print(f"  {'files':>6} {'docs':>6} {'pipeline s':>10} {'bare s':>8} {'ratio':>6} {'pipe ms/doc':>11} {'pipe GiB':>8} {'bare GiB':>8}")
+        print(f"  {'files':>6} {'docs':>6} {'pipeline s':>10} {'bare s':>8} {'ratio':>6} {'pipe ms/doc':>11} {'pipe PSS GiB':>12} {'bare PSS GiB':>12}")
         for n, sp, sb in scaling:
             print(f"  {n:>6} {sp.docs:>6} {sp.seconds:>10.1f} {sb.seconds:>8.1f} {sp.seconds / sb.seconds:>6.2f} "
-                  f"{1000 * sp.seconds / max(sp.docs, 1):>11.1f} {sp.peak_rss / GIB:>8.2f} {sb.peak_rss / GIB:>8.2f}")
+                  f"{1000 * sp.seconds / max(sp.docs, 1):>11.1f} {sp.peak_pss / GIB:>12.2f} {sb.peak_pss / GIB:>12.2f}")
         results["scaling"] = [{"files": n, "pipeline": asdict(sp), "bare": asdict(sb)} for n, sp, sb in scaling]
 
         if not args.no_incremental:
