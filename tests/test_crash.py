@@ -138,7 +138,7 @@ def test_newsfacts_run_killed_at_many_points(corpus, tmp_path):
 
     # Killed at each step of writing the release.
     # (Every step is covered by the cheaper publisher test above; these are the real CLI's.)
-    for step in ("writing", "renamed", "latest_written"):
+    for step in ("writing", "latest_written"):
         before = latest_version(out)
         add_article()
         proc = Proc(start_cli(corpus, out, env={"NEWSFACTS_TEST_PAUSE_AT": step}), stream="stderr")
