@@ -183,6 +183,15 @@ def test_two_titles_before_one_name(extract):
     }
 
 
+def test_company_and_place_bodies(extract):
+    rows = extract("Bank of England governor Mervyn King said rates would rise.")
+    assert facts(rows) == {("Mervyn King", "governor", "Bank of England", None, "current")}
+    rows = extract("The lawsuit was brought by New York attorney general Elliot Spitzer.")
+    assert facts(rows) == {("Elliot Spitzer", "attorney general", "New York", None, "current")}
+    rows = extract("Tim Osborne, head of Yukos, said the company would appeal.")
+    assert [(r["person_text"], r["title"], r["org_text"]) for r in rows] == [("Tim Osborne", "head", "Yukos")]
+
+
 def test_descriptor_before_the_body_name(extract):
     rows = extract("Shami Chakrabarti, director of civil liberties pressure group Liberty, said it was not the main issue.")
     assert facts(rows) == {("Shami Chakrabarti", "director", "Liberty", None, "current")}

@@ -174,7 +174,8 @@ def name_at(words: list[Word], k: int, persons: set[int]) -> tuple[int, int] | N
         if nxt.text.startswith("'") or nxt.text.startswith("’"):
             break
         particle = nxt.lower in NAME_PARTICLES and e + 2 < len(words) and _is_name_word(words[e + 2])
-        if (_is_name_word(nxt) and not head_at(words, e + 1) and not (T.country_code(nxt.text) or T.institution(nxt.text))) or particle:
+        surname = (e + 1) in persons and e in persons and not (e + 2 < len(words) and _is_name_word(words[e + 2]))
+        if (_is_name_word(nxt) and (not head_at(words, e + 1) or surname) and not (T.country_code(nxt.text) or T.institution(nxt.text))) or particle:
             e += 1
         elif nxt.text == "." and len(words[e].text) == 1:
             e += 1
@@ -244,6 +245,8 @@ def _left_extent(words: list[Word], h: int, persons: set[int], limit: int = 0) -
             if w.pos == "VERB" and w.dep not in ("amod", "compound", "nmod"):
                 break  # "soldiers ousted President X", "have removed President X": a verb, not a status
             start = j
+        elif lw == "of" and j - 1 >= limit and words[j - 1].cap and words[j + 1].cap and words[j - 1].pos == "PROPN" and not head_at(words, j - 1):
+            start = j  # "Bank of England governor"
         elif lw in ("and", "&") and j - 1 >= limit and words[j - 1].lower in T.PORTFOLIO_WORDS and words[j + 1].cap == words[j - 1].cap and not head_at(words, j - 1):
             start = j
         elif lw in T.HONORIFICS and lw != "lord":
@@ -337,7 +340,8 @@ def build_phrase(words: list[Word], start: int, head: tuple, ext: tuple[int, lis
             else:
                 i += 1
             continue
-        if lw in T.STATUS_WORDS and T.STATUS_WORDS[lw]:
+        proper = w.cap and i + 1 < len(mods) and mods[i + 1].cap and w.pos == "PROPN" and T.STATUS_WORDS.get(lw) == "current"
+        if lw in T.STATUS_WORDS and T.STATUS_WORDS[lw] and not proper:  # "New York attorney general": a name
             if not (lw == "general"):
                 ph.status = _stronger(ph.status, T.STATUS_WORDS[lw])
                 i += 1
@@ -364,6 +368,12 @@ def build_phrase(words: list[Word], start: int, head: tuple, ext: tuple[int, lis
                 _set_body(ph, chunk, persons_words=persons, words=words)
                 matched = n
                 break
+        if (not matched and not title_started and ph.org is None and ph.country is None and canon not in T.PORTFOLIO_BEFORE
+                and w.cap and w.pos == "PROPN" and w.ent in ("", "ORG") and i + 1 < len(mods) + 1
+                and lw not in T.TITLE_WORDS and lw not in T.PORTFOLIO_WORDS and lw not in T.PREFIXES
+                and not head_at(mods, i) and (i + 1 == len(mods) or not mods[i + 1].cap)):
+            _set_body(ph, [w], persons_words=persons, words=words)  # "Marsh chief executive": a company
+            matched = 1
         if matched:
             i += matched
             continue
@@ -420,6 +430,12 @@ def _body_of(text: str, chunk: list[Word], head: str) -> bool:
     if T.norm(text) in T.PLACES:
         return head not in T.PORTFOLIO_BEFORE  # "East Midlands MEP", but "Wales Secretary" is a portfolio
     last = chunk[-1]
+    inner = all(m.cap or (m.lower in ("of", "and", "&") and 0 < n < len(chunk) - 1) for n, m in enumerate(chunk))
+    portfolio = all(m.lower in T.PORTFOLIO_WORDS for m in chunk if m.cap)
+    if inner and not all(m.cap for m in chunk) and last.cap and not portfolio and (
+            last.lower in T.INSTITUTION_WORDS or _is_body_word(last.text)
+            or (any(m.lower == "of" for m in chunk) and all(m.ent in ("ORG", "GPE", "FAC") for m in chunk if m.cap))):
+        return True  # "Bank of England", "Chambers of Commerce"; not "Trade and Industry"
     if all(m.cap for m in chunk):
         if last.lower in T.INSTITUTION_WORDS and len(chunk) > 1:
             return True
@@ -446,8 +462,8 @@ def _set_body(ph: Phrase, chunk: list[Word], persons_words: set[int], words: lis
     text = " ".join(m.text for m in chunk if m.lower != "the").strip()
     if not text or not chunk[0].cap and not _is_body_word(text):
         return  # "the magazine's editor": a common noun is not a body we can name
-    if any(m.ent == "PERSON" for m in chunk) and not _is_body_word(text):
-        return  # "Blair's spokesman": a person is not a body
+    if any(m.ent == "PERSON" for m in chunk) and not _is_body_word(text) and not override:
+        return  # "Blair's spokesman": a person is not a body (an "of"-phrase, "head of Yukos", is)
     if T.HEADS.get(chunk[-1].lower) or T.PLURAL_HEADS.get(chunk[-1].lower):
         return  # "the minister's spokesman"
     code = T.country_code(text)

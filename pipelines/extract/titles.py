@@ -83,6 +83,13 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "b
 POSTNOMINALS = {"MP": "mp", "MEP": "mep", "MSP": "msp", "AM": None, "QC": None, "KC": None, "OBE": None, "MBE": None,
                 "CBE": None, "TD": None, "PhD": None, "Jr": None, "Sr": None}
 
+# Capitalised words before a title that describe it rather than name its body ("Opposition leader").
+TITLE_WORDS = {"opposition", "rebel", "rebels", "coup", "junta", "army", "military", "party", "union", "team", "club",
+               "campaign", "election", "committee", "council", "government", "cabinet", "parliamentary", "senior",
+               "junior", "chief", "deputy", "acting", "interim", "former", "general", "national", "regional", "local",
+               "federal", "state", "city", "county", "district", "provincial", "group", "company", "board", "spy",
+               "fire", "prison", "hospital", "school", "university", "church", "tribal", "village", "community"}
+
 # Abbreviations of portfolios ("NI minister").
 ABBREVIATIONS = {"NI": "northern ireland"}
 # Places below country level that narrow a body rather than name a portfolio ("UKIP Scotland chairman").
