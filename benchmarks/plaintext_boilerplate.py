@@ -20,6 +20,7 @@ of furniture lines that do not (removed), printed for each split and kind.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
 import re
 import sys
@@ -590,11 +591,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("path", type=Path, help="the bbc corpus folder (topic folders of .txt files)")
     parser.add_argument("--docs", type=int, default=400, help="articles per split (5 splits)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--corpus", action="store_true",
+                        help="treat each split as one collection, as the documents asset does: near-duplicates and lines repeated across articles")
     parser.add_argument("--show", type=int, default=0, help="print up to N wrongly kept or dropped lines per split")
     args = parser.parse_args(argv)
 
     from pipelines.clean.documents import clean_document
     from pipelines.clean.normalize import repair
+    from pipelines.clean.documents import mark_duplicates
     from pipelines.ingest.files import RawDocument
 
     articles = load_articles(args.path)
@@ -607,10 +611,19 @@ def main(argv: list[str] | None = None) -> int:
         ctx = Ctx(rng, headlines)
         counts: dict[str, Counter] = defaultdict(Counter)
         errors: list[str] = []
-        for article in sample[si * args.docs : (si + 1) * args.docs]:
+        docs = []
+        for n, article in enumerate(sample[si * args.docs : (si + 1) * args.docs]):
             ctx.headlines = [h for h in headlines if h != article[0]]
             text, labelled = compose(article, rng, ctx, split)
-            doc = clean_document(RawDocument("bench.txt", "text", "utf-8", text, len(text), "0" * 64))
+            sha = hashlib.sha256(text.encode()).hexdigest()
+            doc = clean_document(RawDocument(f"{split}/{n:04d}.txt", "text", "utf-8", text, len(text), sha))
+            docs.append((doc, labelled))
+        if args.corpus:
+            # The split's articles as one collection, as the documents asset sees it: near-duplicates
+            # marked (the BBC set holds a few repeated articles), then furniture repeated across articles goes.
+            by_source = {row["source"]: row for row in mark_duplicates([doc for doc, _ in docs])}
+            docs = [(by_source[doc["source"]], labelled) for doc, labelled in docs]
+        for doc, labelled in docs:
             kept = Counter(" ".join(p.split()) for p in doc["text"].split("\n\n"))
             for label, line in labelled:
                 key = " ".join(repair(line).split())

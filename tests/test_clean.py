@@ -251,3 +251,25 @@ def test_near_duplicates_syndicated_copy():
     assert rows["a/original.txt"]["duplicate_of"] is None
     assert rows["b/copy.txt"]["duplicate_of"] == rows["a/original.txt"]["doc_id"]
     assert rows["c/other.txt"]["duplicate_of"] is None
+
+
+def test_furniture_repeated_across_articles_goes_quotes_stay():
+    from pipelines.clean.repeated import drop_repeated_lines
+
+    topics = ["port strike", "bridge opening", "flood warning", "budget vote", "court ruling", "election count"]
+    rows = []
+    for i, topic in enumerate(topics):
+        text = "\n\n".join([
+            f"Officials gave details of the {topic} on Monday in the capital.",
+            "Gift this story to a colleague",  # unknown to every rule, but on every page of the site
+            '"We will not give up," the minister said.',  # a quote several reports share
+            f"More than {i + 2} hundred people were affected by the {topic}, the agency said.",
+        ])
+        rows.append({"source": f"{i}.txt", "title": None, "text": text, "clean_chars": len(text), "duplicate_of": None})
+    out = drop_repeated_lines(rows)
+    for row in out:
+        assert "Gift this story to a colleague" not in row["text"]
+        assert '"We will not give up," the minister said.' in row["text"]
+        assert row["clean_chars"] == len(row["text"])
+    # Below the count (a few reports of one event sharing a list line), nothing is touched.
+    assert drop_repeated_lines(rows[:3]) == rows[:3]

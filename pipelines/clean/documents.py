@@ -89,7 +89,8 @@ def clean_document(raw: RawDocument) -> dict:
 
 
 def mark_duplicates(rows: list[dict]) -> list[dict]:
-    """Exact and near duplicates point at the first copy by source order.
+    """Exact and near duplicates point at the first copy by source order; furniture lines repeated
+    across many articles are then dropped from every text.
 
     Exact: the same bytes or the same clean text. Near: syndicated copies and re-saves whose shingle
     sets nearly coincide or one contains the other (`pipelines.clean.duplicates`). A copy keeps a row
@@ -97,6 +98,7 @@ def mark_duplicates(rows: list[dict]) -> list[dict]:
     accounted for; extraction skips rows with `duplicate_of` set.
     """
     from pipelines.clean.duplicates import near_duplicate_groups
+    from pipelines.clean.repeated import drop_repeated_lines
 
     seen_ids: set[str] = set()
     out = []
@@ -121,4 +123,5 @@ def mark_duplicates(rows: list[dict]) -> list[dict]:
     for i, row in enumerate(out):
         j = original[i] if original[i] is not None else near[i]
         row["duplicate_of"] = out[j]["doc_id"] if j is not None else None
-    return out
+    # Furniture that no rule knows but many articles repeat (`pipelines.clean.repeated`).
+    return drop_repeated_lines(out)
