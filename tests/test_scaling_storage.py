@@ -144,3 +144,52 @@ def test_executor_is_chosen_by_environment(monkeypatch):
     assert executor_from_env().name == "multiprocess"
     monkeypatch.setenv("NEWSFACTS_EXECUTOR", "dagster:in_process_executor")
     assert executor_from_env() is dg.in_process_executor
+
+
+# --- ingestion batches (dynamic partitions) ---------------------------------------------------
+
+
+def test_batches_hold_only_new_or_changed_files(tmp_path):
+    from pipelines import batches
+
+    inp, state = tmp_path / "in", tmp_path / "state"
+    inp.mkdir()
+    (inp / "a.txt").write_text("one")
+    (inp / "b.txt").write_text("two")
+    key1, m1 = batches.plan_batch(inp, state)
+    assert sorted(m1["files"]) == ["a.txt", "b.txt"]
+    assert batches.plan_batch(inp, state) is None
+    (inp / "c.txt").write_text("three")
+    (inp / "a.txt").write_text("one, changed")
+    key2, m2 = batches.plan_batch(inp, state)
+    assert sorted(m2["files"]) == ["a.txt", "c.txt"] and key2 != key1
+    assert batches.batch_keys(state) == sorted([key1, key2])
+
+
+@pytest.mark.slow
+def test_batch_partition_run_fills_the_caches_so_the_corpus_run_parses_nothing(settings_env):
+    import dagster as dg
+
+    from pipelines.definitions import build_definitions
+
+    defs = build_definitions()
+    instance = dg.DagsterInstance.ephemeral()
+    sensor = defs.resolve_sensor_def("new_input_batches")
+
+    def tick():
+        return sensor(dg.build_sensor_context(instance=instance))
+
+    result = tick()
+    assert len(result.run_requests) == 1
+    key = result.run_requests[0].partition_key
+    assert [r.partition_keys for r in result.dynamic_partitions_requests] == [[key]]
+    assert isinstance(tick(), dg.SkipReason)  # nothing new: no second batch
+
+    instance.add_dynamic_partitions("ingest_batches", [key])
+    batch = defs.resolve_job_def("ingest_batch_job").execute_in_process(instance=instance, partition_key=key)
+    assert batch.success
+    corpus = defs.resolve_job_def("newsfacts_job").execute_in_process(instance=instance)
+    assert corpus.success
+    mat = corpus.asset_materializations_for_node("parse_documents")[0]
+    assert mat.metadata["documents_parsed"].value == 0
+    assert mat.metadata["documents_cached"].value >= 3

@@ -32,6 +32,15 @@ class ExtractStats:
     segments_written: list[str] = field(default_factory=list)
 
 
+def inputs_from_documents(documents: pl.DataFrame) -> list[DocInput]:
+    """What is extracted: English documents with text that are not duplicates of another."""
+    todo = documents.filter(pl.col("duplicate_of").is_null() & (pl.col("language") == "en") & (pl.col("clean_chars") > 0))
+    return [
+        DocInput(doc_id=r["doc_id"], text=r["text"], published_date=r["published_date"], dateline_place=r["dateline_place"])
+        for r in todo.iter_rows(named=True)
+    ]
+
+
 def frames_of(annotations: list[DocAnnotations], keys: list[str]) -> dict[str, pl.DataFrame]:
     """Candidate frames for `annotations`, each row tagged with its document key and position in it."""
     from pipelines.extract import tables
