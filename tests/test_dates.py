@@ -53,3 +53,11 @@ def test_without_publication_date_only_absolute_dates_with_a_year_resolve():
 def test_future_events_look_forward():
     assert resolve_date("on Thursday", FRIDAY, future=True) == (date(2023, 8, 3), "day")
     assert resolve_date("next week", FRIDAY) == (date(2023, 7, 31), "week")
+
+
+def test_date_phrases_are_found_in_text():
+    from pipelines.extract.dates import date_phrases
+
+    text = "ECOWAS imposed sanctions last week, and on Wednesday it set an Aug. 6 deadline; 26 July 2023 was the coup."
+    found = [text[s:e] for s, e in date_phrases(text)]
+    assert found == ["last week", "on Wednesday", "Aug. 6", "26 July 2023"]

@@ -161,3 +161,29 @@ def resolve_date(text: str, published: date | None = None, future: bool = False)
             year += 1
         return date(year, month, 1), "month"
     return None
+
+
+_PHRASE = re.compile(
+    r"\b(?:"
+    + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?"  # Aug. 6, July 26, 2023
+    + r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?:1[89]|20)\d\d)?"  # 26 July 2023
+    + r"|" + _MONTH + r",?\s+(?:1[89]|20)\d\d"  # July 2023
+    + r"|(?:1[89]|20)\d\d-\d\d-\d\d"
+    + r"|(?:last|next|this|on|late|early)?\s*" + _WEEKDAY + r"(?:\s+(?:morning|afternoon|evening|night))?"
+    + r"|(?:earlier|later)?\s*(?:this|last|next|past|previous|coming)\s+(?:week|month|year|weekend|morning|afternoon|evening)"
+    + r"|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:day|week|month|year)s?\s+ago"
+    + r"|yesterday|today|tonight|tomorrow|last\s+night"
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def date_phrases(text: str) -> list[tuple[int, int]]:
+    """Character spans of date expressions in `text` (a complement to the tagger's DATE entities)."""
+    out = []
+    for m in _PHRASE.finditer(text):
+        g = m.group(0)
+        if g.strip():
+            start = m.start() + (len(g) - len(g.lstrip()))
+            out.append((start, m.start() + len(g.rstrip())))
+    return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipelines.extract.dates import resolve_date
+from pipelines.extract.dates import date_phrases, resolve_date
 from pipelines.extract.events.lexicon import Match, match_token
 from pipelines.extract.events.participants import REPORTING, Participants, Phrase, subject_of
 from pipelines.extract.events.places import country_code
@@ -449,9 +449,12 @@ def _conjuncts(tok) -> list:
 def _dates(sent, owner: dict[int, Trigger], reporting: set[int]) -> dict[int, list]:
     """DATE entities of a sentence, by the trigger (or reporting verb, keyed by token index) they modify."""
     out: dict[int, list] = {}
-    for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
+    spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    for start, end in date_phrases(sent.text):
+        span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+        if span is not None and not any(e.start < span.end and span.start < e.end for e in spans):
+            spans.append(span)
+    for ent in spans:
         t = ent.root
         ok = True
         hops = 0
