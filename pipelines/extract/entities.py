@@ -290,7 +290,8 @@ def _merge_orgs(clusters: dict[tuple[str, str], Cluster]) -> None:
             del orgs[key]
     # "Wagner" joins "Wagner Group" when that is the only such name.
     for key, c in list(orgs.items()):
-        longer = [o for k, o in orgs.items() if k != key and k.startswith(key + " ") and k[len(key) + 1 :] in GENERIC_ORG_TAILS]
+        # Same as scanning every org for "<key> <generic tail>", by direct lookup (linear, not quadratic).
+        longer = [orgs[k] for k in (f"{key} {tail}" for tail in GENERIC_ORG_TAILS) if k in orgs]
         if len(longer) == 1:
             longer[0].absorb(c)
             del clusters[("org", key)]
@@ -312,11 +313,16 @@ def _evidence(c: Cluster, doc_ids: set[str], titles: Counter | list[str]) -> boo
 def _merge_people(clusters, pending_short, cluster, add) -> None:
     people = lambda: [c for (k, key), c in clusters.items() if k == "person" and len(key.split()) > 1]  # noqa: E731
     # Full names with the same given name and a variant surname ("Abdourahamane Tchiani").
+    # Candidates are looked up by their given names (all words but the last): same pairs, in the
+    # same order, as scanning every person for every person, without the quadratic cost.
+    by_given: dict[tuple, list[Cluster]] = defaultdict(list)
+    for o in people():
+        by_given[tuple(o.key.split()[:-1])].append(o)
     for c in sorted(people(), key=lambda c: (-len(c.mention_ids), c.key)):
         if ("person", c.key) not in clusters:
             continue
-        for o in people():
-            if o is c or len(o.key.split()) != len(c.key.split()) or o.key.split()[:-1] != c.key.split()[:-1]:
+        for o in [o for o in by_given[tuple(c.key.split()[:-1])] if clusters.get(("person", o.key)) is o]:
+            if o is c:
                 continue
             if _similar(o.surname, c.surname) and _evidence(c, o.doc_ids, o.titles):
                 c.absorb(o)
@@ -324,6 +330,9 @@ def _merge_people(clusters, pending_short, cluster, add) -> None:
     by_last: dict[str, list[Cluster]] = defaultdict(list)
     for c in people():
         by_last[c.surname].append(c)
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for last in by_last:
+        by_initial[last[:1]].append(last)
     # Lone surnames are decided per written form, over all the documents that use it, so that every
     # "Tchiani" ends in the same entity whatever the order of documents.
     groups: dict[str, list[tuple]] = defaultdict(list)
@@ -340,7 +349,8 @@ def _merge_people(clusters, pending_short, cluster, add) -> None:
         if not candidates:
             doc_ids = {it[0] for it in items}
             titles = [t for it in items for t in it[3]]
-            candidates = [c for last, cs in by_last.items() if _similar(key, last) for c in cs if _evidence(c, doc_ids, titles)]
+            # _similar needs the same first letter: only those surnames are compared.
+            candidates = [c for last in by_initial.get(key[:1], ()) if _similar(key, last) for c in by_last[last] if _evidence(c, doc_ids, titles)]
         target = candidates[0] if len(candidates) == 1 else cluster("person", key)
         for doc_id, m, _key, titles, nationality in items:
             add(target, m, titles, nationality)
