@@ -245,6 +245,9 @@ def _left_extent(words: list[Word], h: int, persons: set[int], limit: int = 0) -
             if w.pos == "VERB" and w.dep not in ("amod", "compound", "nmod"):
                 break  # "soldiers ousted President X", "have removed President X": a verb, not a status
             start = j
+        elif (w.tag == "NNS" and not w.cap and lw not in T.PORTFOLIO_WORDS) or w.ent in ("DATE", "TIME") or (
+                w.ent in ("CARDINAL", "ORDINAL") and lw not in T.PREFIXES):
+            break  # "cabinet colleagues Foreign Secretary", "Monday school inspection chief"
         elif lw == "of" and j - 1 >= limit and words[j - 1].cap and words[j + 1].cap and words[j - 1].pos == "PROPN" and not head_at(words, j - 1):
             start = j  # "Bank of England governor"
         elif lw in ("and", "&") and j - 1 >= limit and words[j - 1].lower in T.PORTFOLIO_WORDS and words[j + 1].cap == words[j - 1].cap and not head_at(words, j - 1):
@@ -291,6 +294,8 @@ def _of_phrase(words: list[Word], k: int, persons: set[int], stop_at_person: boo
         if w.lower in ("the", "neighbouring", "neighboring") and not got:
             j += 1
             continue
+        if w.pos == "NUM" or w.ent in ("DATE", "TIME", "ORDINAL", "CARDINAL"):
+            break  # "premier of the 20th century": a time, not a body
         if w.lower in ("'s", "’s", "'", "’") and got:
             owner = got[-1] if len(got) == 1 else Word(" ".join(x.text for x in got), got[0].start, got[-1].end, got[0].t0, got[-1].t1, "PROPN", got[0].ent, "")
             got = []
@@ -346,8 +351,8 @@ def build_phrase(words: list[Word], start: int, head: tuple, ext: tuple[int, lis
                 ph.status = _stronger(ph.status, T.STATUS_WORDS[lw])
                 i += 1
                 continue
-        if lw in T.IGNORED:
-            i += 1
+        if lw in T.IGNORED or (w.tag in ("JJS", "RBS") and not w.cap):
+            i += 1  # "the youngest premier": a description, not part of the title
             continue
         if w.text in T.ABBREVIATIONS:
             portfolio.extend(T.ABBREVIATIONS[w.text].split())
@@ -376,6 +381,9 @@ def build_phrase(words: list[Word], start: int, head: tuple, ext: tuple[int, lis
             matched = 1
         if matched:
             i += matched
+            continue
+        if canon in T.PORTFOLIO_BEFORE and not w.cap and w.pos == "ADJ" and lw not in T.PORTFOLIO_WORDS and lw not in T.PREFIXES:
+            i += 1  # "confident shadow home secretary"
             continue
         title_started = title_started or w.cap
         if canon in T.PORTFOLIO_BEFORE and lw in T.PREFIXES and lw not in T.PORTFOLIO_WORDS:
@@ -425,6 +433,8 @@ def _stronger(old: str | None, new: str) -> str:
 def _body_of(text: str, chunk: list[Word], head: str) -> bool:
     if not chunk[0].cap:
         return False  # bodies are proper names: "Labour leader", not "labour affairs correspondent"
+    if head in T.PORTFOLIO_BEFORE and all(m.lower in T.PORTFOLIO_WORDS for m in chunk) and not T.party_name(text):
+        return False  # "Armed Forces Minister": a portfolio"
     if _is_body_word(text) or T.REGIONS.get(T.norm(text)):
         return True
     if T.norm(text) in T.PLACES:
@@ -528,6 +538,9 @@ def _sentence_roles(doc, sent, meta) -> list[dict]:
         if canon in T.WEAK_HEADS and not words[k].cap and not _names_after(words, hend + 1, persons, plural):
             k += 1
             continue
+        if words[k].pos == "VERB" and not words[k].cap and k > 0 and (words[k - 1].pos in ("AUX", "PART", "PRON") or words[k - 1].tag == "MD"):
+            k += 1  # "Cafod will host Mr Brown's speech": a verb, not a title
+            continue
         start = _left_extent(words, k, persons)
         # A: title then name ("Oil Minister Mahamane Sani Mahamadou"); an "of"-phrase may sit between.
         ext = (hend, [], None)
@@ -557,8 +570,9 @@ def _sentence_roles(doc, sent, meta) -> list[dict]:
                 # "Ex-BBC chat show host and East Midlands MEP Robert Kilroy-Silk": both titles are his
                 if len(names) == 1 and start >= 2 and words[start - 1].lower == "and":
                     first = _head_ending_at(words, start - 2)
-                    if first is not None and not first[2]:
-                        s0 = _left_extent(words, first[0], persons)
+                    s0 = _left_extent(words, first[0], persons) if first is not None else 0
+                    if first is not None and not first[2] and (s0 == 0 or words[s0 - 1].lower not in DETERMINERS):
+                        # not "Both the prime minister and Chancellor Gordon Brown": two people
                         found.append((build_phrase(words, s0, head_at(words, first[0]), (start - 2, [], None), persons), names[0], 0.8))
                         claimed.update(range(s0, start))
             claimed.update(range(start, max(n[1] for n in names) + 1))

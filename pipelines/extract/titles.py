@@ -34,7 +34,8 @@ HEADS: dict[str, str] = {
     "general": "general", "colonel": "colonel", "lieutenant": "lieutenant", "captain": "captain",
     "admiral": "admiral", "brigadier": "brigadier", "marshal": "marshal", "inspector": "inspector",
     "superintendent": "superintendent", "manager": "manager", "chieftain": "chieftain", "warlord": "warlord",
-    "strongman": "strongman", "counsel": "counsel", "frontbencher": "frontbencher",
+    "strongman": "strongman", "counsel": "counsel", "solicitor": "solicitor", "auditor": "auditor",
+    "comptroller": "comptroller", "surgeon": "surgeon", "frontbencher": "frontbencher",
     "backbencher": "backbencher", "supremo": "supremo", "tsar": "tsar", "czar": "tsar", "regent": "regent", "vizier": "vizier", "steward": "steward",
 }
 PLURAL_HEADS: dict[str, str] = {
@@ -65,18 +66,18 @@ STATUS_WORDS: dict[str, str] = {
     "elected": "elected", "newly-elected": "elected", "re-elected": "elected", "elect": "elected",
     "designate": "designate", "incoming": "designate", "nominated": "designate",
     "new": "current", "current": "current", "sitting": "current", "incumbent": "current", "outgoing": "current",
-    "serving": "current", "longtime": "current", "long-time": "current", "veteran": "current",
+    "serving": "current", "prospective": "designate", "longtime": "current", "long-time": "current", "veteran": "current",
 }
 # Words that belong to the title itself (kept, never reordered).
 PREFIXES = {"deputy", "vice", "assistant", "shadow", "junior", "chief", "prime", "first", "under", "senior",
-            "principal", "permanent", "lord", "cabinet", "associate", "executive", "co", "joint", "managing"}
+            "principal", "permanent", "lord", "cabinet", "associate", "executive", "co", "joint", "managing", "general"}
 # Prefixes that mean something only before certain heads; elsewhere they are a portfolio ("Defence Secretary").
 PORTFOLIO_BEFORE = {"minister", "secretary"}
 # Descriptive adjectives that are neither title nor body ("top", "senior" before an envoy are kept as words).
 IGNORED = {"top", "powerful", "influential", "controversial", "embattled", "beleaguered", "popular", "outspoken",
            "democratically", "veteran", "respected", "prominent", "leading", "key", "well-known", "firebrand",
            "neighbouring", "neighboring", "fellow", "then-", "now", "now-", "self-declared", "self-proclaimed",
-           "self-styled", "de", "facto", "military-led", "paid", "unpaid", "honorary"}
+           "self-styled", "de", "facto", "military-led", "paid", "unpaid", "honorary", "only", "sole"}
 # Honorifics are part of a name, not a title.
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "baroness", "baron", "professor",
               "prof", "rev", "reverend", "sheikh", "prince", "princess", "duke", "duchess", "earl", "count", "countess", "mister", "madam", "monsignor", "mr.", "mrs.", "ms.", "dr."}
@@ -112,6 +113,7 @@ PORTFOLIO_WORDS = {
     "telecommunications", "digital", "veterans", "religious", "heritage", "arts", "higher", "primary", "police",
     "prisons", "africa", "asia", "middle", "east", "climate", "natural", "resources", "solidarity", "reconciliation",
     "humanitarian", "cooperation", "co-operation", "integration", "tax", "policy", "minorities", "equality",
+    "armed", "forces", "procurement", "aid", "disability", "enterprise", "competition", "consumer", "schools",
 }
 
 # Institutions that are a body on their own (normalised key -> (display name, country)).
