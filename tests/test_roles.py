@@ -224,6 +224,17 @@ def test_spokesman_quoting_his_minister(extract):
     assert facts(rows) == {("Ali Bako", "spokesperson", None, None, "current")}
 
 
+def test_words_that_only_look_like_titles(extract):
+    rows = extract("The Catholic aid agency Cafod will host Mr Brown's speech on Wednesday.")
+    assert rows == []
+    rows = extract("Both the prime minister and Chancellor Gordon Brown have called for urgent action.")
+    assert by_person(rows) == {"Gordon Brown": {"chancellor"}}
+    rows = extract("He told his cabinet colleagues Foreign Secretary Jack Straw would travel.")
+    assert facts(rows) == {("Jack Straw", "secretary of foreign affairs", None, None, "current")}
+    rows = extract("Labour general secretary Matt Carter and Solicitor General Harriet Harman spoke.")
+    assert by_person(rows) == {"Matt Carter": {"general secretary"}, "Harriet Harman": {"solicitor general"}}
+
+
 def test_a_verb_is_not_a_status(extract):
     rows = extract("Soldiers ousted President Mohamed Bazoum on Wednesday.")
     assert [(r["title"], r["title_text"]) for r in rows] == [("president", "President")]
