@@ -1,30 +1,13 @@
 """A sensor that starts the job when files land in (or change in) the input folder. Off by default."""
 
 
-import hashlib
 import os
 
 import dagster as dg
 
 from pipelines.defs.jobs import newsfacts_job
+from pipelines.incremental import listing_fingerprint as input_fingerprint  # path, size, mtime; no file is read
 from pipelines.settings import Settings
-
-
-def input_fingerprint(root: str) -> tuple[str, int]:
-    """Hash of every file's relative path, size and mtime: cheap, no file is read."""
-    h = hashlib.sha256()
-    count = 0
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames.sort()
-        for name in sorted(filenames):
-            path = os.path.join(dirpath, name)
-            try:
-                st = os.lstat(path)
-            except OSError:
-                continue
-            h.update(f"{os.path.relpath(path, root)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-            count += 1
-    return h.hexdigest(), count
 
 
 @dg.sensor(job=newsfacts_job, minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.STOPPED)
