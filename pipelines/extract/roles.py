@@ -84,10 +84,12 @@ class Phrase:
     parts: dict = field(default_factory=dict)
 
 
-def merge_words(sent) -> list[Word]:
+def merge_words(sent, text_all: str | None = None) -> list[Word]:
     """Tokens joined by a hyphen with no space ("PNDS-Tarayya", "Secretary-General", "Ex-chat") become one word."""
     words: list[Word] = []
     toks = list(sent)
+    if text_all is None:
+        text_all = sent.doc.text  # Doc.text rebuilds the string: callers pass it once per document
     i = 0
     while i < len(toks):
         j = i
@@ -101,7 +103,7 @@ def merge_words(sent) -> list[Word]:
         ):
             j += 2
         first, last = toks[i], toks[j]
-        text = sent.doc.text[first.idx : last.idx + len(last.text)]
+        text = text_all[first.idx : last.idx + len(last.text)]
         ent = next((t.ent_type_ for t in toks[i : j + 1] if t.ent_type_), "")
         words.append(Word(text, first.idx, last.idx + len(last.text), first.i, last.i + 1, last.pos_, ent, last.lemma_.lower(), last.dep_, last.tag_))
         i = j + 1
@@ -504,8 +506,9 @@ def _set_body(ph: Phrase, chunk: list[Word], persons_words: set[int], words: lis
 
 def extract_roles(doc, meta, mentions: list[dict]) -> list[dict]:
     rows: list[dict] = []
+    text = doc.text
     for sent in doc.sents:
-        rows.extend(_sentence_roles(doc, sent, meta))
+        rows.extend(_sentence_roles(doc, sent, meta, text))
     return _dedupe(rows)
 
 
@@ -521,8 +524,8 @@ def _dedupe(rows: list[dict]) -> list[dict]:
     return out
 
 
-def _sentence_roles(doc, sent, meta) -> list[dict]:
-    words = merge_words(sent)
+def _sentence_roles(doc, sent, meta, text: str) -> list[dict]:
+    words = merge_words(sent, text)
     if not words:
         return []
     persons = _person_words(words, sent)
@@ -597,7 +600,7 @@ def _sentence_roles(doc, sent, meta) -> list[dict]:
     found.extend(_appositions(words, persons, claimed))
     found.extend(_predicates(words, persons, sent))
     found.extend(_postnominals(words, persons))
-    return [_row(doc, sent, meta, words, ph, span, conf) for ph, span, conf in found]
+    return [_row(text, sent, meta, words, ph, span, conf) for ph, span, conf in found]
 
 
 def _head_ending_at(words, e):
@@ -853,12 +856,12 @@ def _postnominals(words, persons) -> list:
     return out
 
 
-def _row(doc, sent, meta, words: list[Word], ph: Phrase, span: tuple[int, int], conf: float) -> dict:
+def _row(text: str, sent, meta, words: list[Word], ph: Phrase, span: tuple[int, int], conf: float) -> dict:
     ps, pe = span
-    person_text = doc.text[words[ps].start : words[pe].end]
+    person_text = text[words[ps].start : words[pe].end]
     start = min(words[ph.start].start, words[ps].start)
     end = max(words[ph.end].end, words[pe].end)
-    title_text = doc.text[words[ph.start].start : words[ph.end].end]
+    title_text = text[words[ph.start].start : words[ph.end].end]
     return {
         "person_id": None,
         "person_text": person_text,
