@@ -14,13 +14,9 @@ KINDS = {"polars", "parquet"}
 
 
 def _inputs(documents: pl.DataFrame):
-    from pipelines.extract.annotate import DocInput
+    from pipelines.extract.run import inputs_from_documents
 
-    todo = documents.filter(pl.col("duplicate_of").is_null() & (pl.col("language") == "en") & (pl.col("clean_chars") > 0))
-    return [
-        DocInput(doc_id=r["doc_id"], text=r["text"], published_date=r["published_date"], dateline_place=r["dateline_place"])
-        for r in todo.iter_rows(named=True)
-    ]
+    return inputs_from_documents(documents)  # English, with text, not a duplicate
 
 
 @dg.multi_asset(
