@@ -315,6 +315,14 @@ def test_roles_table_links_people_and_orgs_by_id():
                    "Bazoum": (None, None),  # an ORG mention never gives a person_id
                    "Oliver Letwin": (None, "org_c")}
     assert out["role_id"].n_unique() == 4
+    # with the people table, a name written the way exactly one person is written links by name
+    people = schema.from_rows("people", [
+        {"person_id": "per_1", "name": "Mohamed Bazoum", "aliases": ["Bazoum"], "mention_count": 2, "document_count": 1},
+        {"person_id": "per_3", "name": "Oliver Letwin", "aliases": ["Letwin"], "mention_count": 1, "document_count": 1},
+        {"person_id": "per_4", "name": "Sarah Letwin", "aliases": ["Letwin"], "mention_count": 1, "document_count": 1},
+    ])
+    got = {r["person_text"]: r["person_id"] for r in roles_table(cands, mentions, orgs, people).iter_rows(named=True)}
+    assert got == {"Mohamed Bazoum": "per_1", "Dmitry Peskov": "per_2", "Bazoum": "per_1", "Oliver Letwin": "per_3"}
 
 
 def test_role_timeline_reads_one_story():

@@ -90,9 +90,9 @@ def organizations(mention_candidates: pl.DataFrame, documents: pl.DataFrame) -> 
 @dg.asset(group_name="extract", kinds=KINDS, metadata=schema_metadata(schema.TABLES["roles"]),
           check_specs=table_check_specs("roles"))
 @validated("roles")
-def roles(role_candidates: pl.DataFrame, mentions: pl.DataFrame, organizations: pl.DataFrame) -> dg.Output[pl.DataFrame]:
+def roles(role_candidates: pl.DataFrame, mentions: pl.DataFrame, organizations: pl.DataFrame, people: pl.DataFrame) -> dg.Output[pl.DataFrame]:
     """Who holds which title, for which body, with status and the sentence that says so."""
-    df = tables.roles_table(role_candidates, mentions, organizations)
+    df = tables.roles_table(role_candidates, mentions, organizations, people)
     return dg.Output(df, metadata=table_metadata(df))
 
 

@@ -78,12 +78,16 @@ def _span_join(cands: pl.DataFrame, mentions: pl.DataFrame, start: str, end: str
     return keyed.drop(out).join(hits, on="_row", how="left").sort("_row").drop("_row")
 
 
-def roles_table(candidates: pl.DataFrame, mentions: pl.DataFrame, organizations: pl.DataFrame) -> pl.DataFrame:
+def roles_table(
+    candidates: pl.DataFrame, mentions: pl.DataFrame, organizations: pl.DataFrame, people: pl.DataFrame | None = None
+) -> pl.DataFrame:
     if candidates.height == 0:
         return schema.empty("roles")
     # Only people: a name the tagger also read as an organization elsewhere must not give an org id.
     people_mentions = mentions.filter(pl.col("label") == "PERSON")
     df = _span_join(candidates, people_mentions, "person_start", "person_end", "person_id")
+    if people is not None and people.height:
+        df = _link_person_by_name(df, people)
     if "org_text" in df.columns and organizations.height:
         df = _link_org_by_name(df, organizations)
     df = df.with_columns(
@@ -92,6 +96,32 @@ def roles_table(candidates: pl.DataFrame, mentions: pl.DataFrame, organizations:
         .alias("role_id")
     )
     return schema.conform("roles", df).unique("role_id", keep="first", maintain_order=True)
+
+
+def _link_person_by_name(df: pl.DataFrame, people: pl.DataFrame) -> pl.DataFrame:
+    """A role whose name the tagger did not mark as a person there ("Bazoum" read as ORG) still gets the
+    person_id of the one person written that way elsewhere."""
+    from pipelines.extract.entities import normalize_name
+    from pipelines.extract.titles import HONORIFICS
+
+    def key(name: str) -> str:
+        words = normalize_name(name).split()
+        while words and words[0] in HONORIFICS:
+            words = words[1:]
+        return " ".join(words)
+
+    ids: dict[str, set[str]] = {}
+    for r in people.iter_rows(named=True):
+        for n in [r["name"], *(r["aliases"] or [])]:
+            if n and key(n):
+                ids.setdefault(key(n), set()).add(r["person_id"])
+    unique = {k: next(iter(v)) for k, v in ids.items() if len(v) == 1}
+    return df.with_columns(
+        pl.when(pl.col("person_id").is_null())
+        .then(pl.col("person_text").map_elements(lambda t: unique.get(key(t)) if t else None, return_dtype=pl.String))
+        .otherwise(pl.col("person_id"))
+        .alias("person_id")
+    )
 
 
 def _link_org_by_name(df: pl.DataFrame, organizations: pl.DataFrame) -> pl.DataFrame:
