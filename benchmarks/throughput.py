@@ -28,6 +28,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import re
 import shutil
 import subprocess
@@ -64,6 +65,7 @@ class Measure:
     parsed: int | None = None
     cached: int | None = None
     note: str = ""
+    cpu_seconds: float = 0.0
 
     @property
     def docs_per_s(self) -> float:
@@ -74,13 +76,14 @@ class Measure:
         return self.words / self.seconds if self.seconds else 0.0
 
 
-def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, int, int, str, int]:
-    """Wall seconds, peak PSS and peak RSS of the process tree, stderr, exit code.
+def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, float, int, int, str, int]:
+    """Wall seconds, CPU seconds, peak PSS and peak RSS of the process tree, stderr, exit code.
 
     PSS (proportional set size) counts a page shared by n processes as 1/n in each: forked workers
     share the parent's pages, which a sum of RSS would count once per process. Both are reported.
     """
     started = time.monotonic()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env)
         ps = psutil.Process(proc.pid)
@@ -101,9 +104,13 @@ def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, int, i
             peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
             time.sleep(0.1)
         seconds = time.monotonic() - started
+        # CPU seconds of the whole tree (workers are waited for by their parent, so they count):
+        # much less sensitive than wall time to other load on the machine.
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
-    return seconds, peak_pss, peak_rss, stderr, proc.returncode
+    return seconds, cpu, peak_pss, peak_rss, stderr, proc.returncode
 
 
 def select_files(corpus: Path, n: int | None) -> list[Path]:
@@ -138,22 +145,22 @@ def pipeline(input_dir: Path, output: Path, args, label: str, docs: int, words: 
     cmd = [str(BIN / "newsfacts"), "run", "--input", str(input_dir), "--output", str(output), "--model", args.model, *extra]
     if args.n_process is not None:
         cmd += ["--n-process", str(args.n_process)]
-    seconds, peak, rss, stderr, code = run_measured(cmd)
+    seconds, cpu, peak, rss, stderr, code = run_measured(cmd)
     if code != 0:
         raise SystemExit(f"pipeline failed ({code}):\n{stderr[-3000:]}")
     m = _EXTRACT.search(stderr)
     parsed = int(m.group(3)) if m else 0
     cached = int(m.group(2)) if m else None
     note = "" if m else "job skipped: input unchanged"
-    return Measure(label, docs, words, seconds, peak, rss, parsed=parsed, cached=cached, note=note)
+    return Measure(label, docs, words, seconds, peak, rss, parsed=parsed, cached=cached, note=note, cpu_seconds=cpu)
 
 
 def bare(texts_file: Path, args, label: str, docs: int, words: int) -> Measure:
     cmd = [sys.executable, "-c", BARE_SCRIPT, str(texts_file), args.model, str(args.bare_n_process), str(args.batch_size)]
-    seconds, peak, rss, stderr, code = run_measured(cmd)
+    seconds, cpu, peak, rss, stderr, code = run_measured(cmd)
     if code != 0:
         raise SystemExit(f"bare spaCy failed ({code}):\n{stderr[-3000:]}")
-    return Measure(label, docs, words, seconds, peak, rss, parsed=docs)
+    return Measure(label, docs, words, seconds, peak, rss, parsed=docs, cpu_seconds=cpu)
 
 
 def compare(corpus: Path, n: int | None, work: Path, args, repeat: int) -> tuple[list[Measure], list[Measure], Path, Path]:
@@ -195,7 +202,7 @@ def _show(ms: list[Measure]) -> None:
     for m in ms:
         extra = f" parsed={m.parsed} cached={m.cached}" if m.cached is not None else ""
         print(
-            f"  {m.label:<28} {m.seconds:8.1f} s {m.docs_per_s:7.1f} docs/s {m.words_per_s:9.0f} words/s "
+            f"  {m.label:<28} {m.seconds:8.1f} s (cpu {m.cpu_seconds:7.1f} s) {m.docs_per_s:7.1f} docs/s {m.words_per_s:9.0f} words/s "
             f"peak PSS {m.peak_pss / GIB:5.2f} GiB (RSS sum {m.peak_rss / GIB:5.2f}){extra} {m.note}",
             flush=True,
         )
@@ -224,6 +231,27 @@ def machine() -> dict:
     }
 
 
+def add_ten(corpus: Path, n: int, input_dir: Path, output: Path, args) -> Measure:
+    """Copy 10 corpus files that are not among the subset's `n` into its input and re-run."""
+    inside = {f.relative_to(corpus) for f in select_files(corpus, n)}
+    outside = [f for f in select_files(corpus, None) if f.relative_to(corpus) not in inside]
+    new = outside[:: max(1, len(outside) // 10)][:10]
+    make_input(corpus, new, input_dir)
+    return pipeline(input_dir, output, args, f"{n} files +{len(new)} new files", n + len(new), 0)
+
+
+def incremental_only(corpus: Path, n: int, work: Path, args) -> list[Measure]:
+    files = select_files(corpus, n)
+    input_dir = make_input(corpus, files, work / f"inc-input-{len(files)}")
+    output = work / f"inc-out-{len(files)}"
+    shutil.rmtree(output, ignore_errors=True)
+    out = [pipeline(input_dir, output, args, f"{len(files)} files, cold", len(files), 0)]
+    out.append(pipeline(input_dir, output, args, f"{len(files)} files: re-run, no new input", len(files), 0))
+    out.append(pipeline(input_dir, output, args, f"{len(files)} files: re-run --force", len(files), 0, extra=["--force"]))
+    out.append(add_ten(corpus, len(files), input_dir, output, args))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", type=Path)
@@ -234,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bare-n-process", type=int, default=2, help="processes for bare nlp.pipe (default 2)")
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--no-incremental", action="store_true")
+    ap.add_argument("--incremental-only", type=int, default=None, metavar="N",
+                    help="only the incremental cases, on N files: cold run, re-run, re-run --force, +10 files")
     ap.add_argument("--workdir", type=Path, default=None, help="kept afterwards when given (default: a temporary folder)")
     ap.add_argument("--json", type=Path, default=None, help="also write all measures here")
     args = ap.parse_args(argv)
@@ -244,12 +274,19 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {info}")
     results: dict = {"machine": info, "args": {k: str(v) for k, v in vars(args).items()}}
     try:
+        if args.incremental_only:
+            print(f"\n== incremental, {args.incremental_only} files")
+            inc = incremental_only(args.corpus, args.incremental_only, work, args)
+            _show(inc)
+            results["incremental"] = [asdict(x) for x in inc]
+            return 0
         print(f"\n== full corpus, {args.repeat} repetition(s), cold cache each time")
         pipes, bares, full_input, full_output = compare(args.corpus, None, work, args, args.repeat)
         p, b = best(pipes), best(bares)
         ratio = p.seconds / b.seconds
         mean_ratio = sum(x.seconds for x in pipes) / sum(x.seconds for x in bares)
-        print(f"\nbest of {args.repeat}: pipeline {p.seconds:.1f} s, bare {b.seconds:.1f} s, ratio {ratio:.2f} (mean ratio {mean_ratio:.2f}); "
+        cpu_ratio = sum(x.cpu_seconds for x in pipes) / max(sum(x.cpu_seconds for x in bares), 1e-9)
+        print(f"\nbest of {args.repeat}: pipeline {p.seconds:.1f} s, bare {b.seconds:.1f} s, ratio {ratio:.2f} (mean ratio {mean_ratio:.2f}, CPU-time ratio {cpu_ratio:.2f}); "
               f"peak PSS pipeline {max(x.peak_pss for x in pipes) / GIB:.2f} GiB, bare {max(x.peak_pss for x in bares) / GIB:.2f} GiB")
         results["full"] = {"pipeline": [asdict(x) for x in pipes], "bare": [asdict(x) for x in bares], "ratio_best": ratio, "ratio_mean": mean_ratio}
 
@@ -263,10 +300,10 @@ def main(argv: list[str] | None = None) -> int:
             subset_runs[n] = (sin, sout)
         scaling.append((len(select_files(args.corpus, None)), p, b))
         print("\nscaling (cold cache):")
-        print(f"  {'files':>6} {'docs':>6} {'pipeline s':>10} {'bare s':>8} {'ratio':>6} {'pipe ms/doc':>11} {'pipe PSS GiB':>12} {'bare PSS GiB':>12}")
+        print(f"  {'files':>6} {'docs':>6} {'pipeline s':>10} {'bare s':>8} {'ratio':>6} {'cpu ratio':>9} {'pipe ms/doc':>11} {'pipe PSS GiB':>12} {'bare PSS GiB':>12}")
         for n, sp, sb in scaling:
             print(f"  {n:>6} {sp.docs:>6} {sp.seconds:>10.1f} {sb.seconds:>8.1f} {sp.seconds / sb.seconds:>6.2f} "
-                  f"{1000 * sp.seconds / max(sp.docs, 1):>11.1f} {sp.peak_pss / GIB:>12.2f} {sb.peak_pss / GIB:>12.2f}")
+                  f"{sp.cpu_seconds / max(sb.cpu_seconds, 1e-9):>9.2f} {1000 * sp.seconds / max(sp.docs, 1):>11.1f} {sp.peak_pss / GIB:>12.2f} {sb.peak_pss / GIB:>12.2f}")
         results["scaling"] = [{"files": n, "pipeline": asdict(sp), "bare": asdict(sb)} for n, sp, sb in scaling]
 
         if not args.no_incremental:
@@ -276,12 +313,7 @@ def main(argv: list[str] | None = None) -> int:
             inc.append(pipeline(full_input, full_output, args, "full: re-run --force", p.docs, 0, extra=["--force"]))
             if subset_runs:
                 n = max(subset_runs)
-                sin, sout = subset_runs[n]
-                inside = {f.relative_to(args.corpus) for f in select_files(args.corpus, n)}
-                outside = [f for f in select_files(args.corpus, None) if f.relative_to(args.corpus) not in inside]
-                new = outside[:: max(1, len(outside) // 10)][:10]
-                make_input(args.corpus, new, sin)
-                inc.append(pipeline(sin, sout, args, f"{n} files +10 new files", n + 10, 0))
+                inc.append(add_ten(args.corpus, n, *subset_runs[n], args))
             _show(inc)
             results["incremental"] = [asdict(x) for x in inc]
     finally:
