@@ -1,6 +1,7 @@
 """Resources: run settings and the table IO manager, configured from the environment."""
 
 
+import dataclasses
 import json
 import os
 
@@ -23,15 +24,7 @@ class NewsfactsSettings(dg.ConfigurableResource):
     max_file_bytes: int
 
     def to_settings(self) -> Settings:
-        return Settings(
-            input_dir=self.input_dir,
-            output_dir=self.output_dir,
-            expectations_dir=self.expectations_dir,
-            spacy_model=self.spacy_model,
-            n_process=self.n_process,
-            batch_size=self.batch_size,
-            max_file_bytes=self.max_file_bytes,
-        )
+        return Settings(**{f.name: getattr(self, f.name) for f in dataclasses.fields(Settings)})
 
 
 class TableIOManager(dg.ConfigurableIOManager):
@@ -97,15 +90,7 @@ def _build() -> dg.Definitions:
     s = Settings.from_env()
     return dg.Definitions(
         resources={
-            "settings": NewsfactsSettings(
-                input_dir=s.input_dir,
-                output_dir=s.output_dir,
-                expectations_dir=s.expectations_dir,
-                spacy_model=s.spacy_model,
-                n_process=s.n_process,
-                batch_size=s.batch_size,
-                max_file_bytes=s.max_file_bytes,
-            ),
+            "settings": NewsfactsSettings(**dataclasses.asdict(s)),
             "io_manager": TableIOManager(base_dir=s.state_dir),
         },
         executor=executor_from_env(),

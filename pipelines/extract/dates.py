@@ -80,26 +80,17 @@ def resolve_date(text: str, published: date | None = None, future: bool = False)
     if m:
         d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         return (d, "day") if d else None
-    m = _MONTH_DAY.search(t)
-    if m and m.group(1).rstrip(".") in MONTHS:
-        month, day = MONTHS[m.group(1).rstrip(".")], int(m.group(2))
-        if m.group(3):
-            d = _safe_date(int(m.group(3)), month, day)
-        elif published:
-            d = _safe_date(_year_for(month, day, published, future), month, day)
-        else:
-            d = None
-        return (d, "day") if d else None
-    m = _DAY_MONTH.search(t)
-    if m and m.group(2).rstrip(".") in MONTHS:
-        month, day = MONTHS[m.group(2).rstrip(".")], int(m.group(1))
-        if m.group(3):
-            d = _safe_date(int(m.group(3)), month, day)
-        elif published:
-            d = _safe_date(_year_for(month, day, published, future), month, day)
-        else:
-            d = None
-        return (d, "day") if d else None
+    for pattern, month_group, day_group in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):
+        m = pattern.search(t)
+        if m and m.group(month_group).rstrip(".") in MONTHS:
+            month, day = MONTHS[m.group(month_group).rstrip(".")], int(m.group(day_group))
+            if m.group(3):
+                d = _safe_date(int(m.group(3)), month, day)
+            elif published:
+                d = _safe_date(_year_for(month, day, published, future), month, day)
+            else:
+                d = None
+            return (d, "day") if d else None
     m = _MONTH_YEAR.search(t)
     if m and m.group(1).rstrip(".") in MONTHS:
         return date(int(m.group(2)), MONTHS[m.group(1).rstrip(".")], 1), "month"
