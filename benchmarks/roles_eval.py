@@ -1,6 +1,6 @@
 """Roles against the hand-annotated development set (BBC politics articles).
 
-Usage: .venv/bin/python benchmarks/roles_eval.py BBC_ROOT [--gold tests/data/roles_dev.jsonl] [--split dev|heldout|all]
+Usage: .venv/bin/python benchmarks/roles_eval.py BBC_ROOT [--gold tests/data/roles_dev.jsonl] [--split dev|heldout|blind..blind6|all]
                                                  [--model NAME] [--errors]
 
 BBC_ROOT is the folder holding `politics/NNN.txt` (e.g. ../shared/corpora/bbc). Each gold article goes
@@ -32,6 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+SPLITS = ["dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"]
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "baroness", "baron", "president"}
 
 
@@ -160,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("bbc_root")
     ap.add_argument("--gold", default=str(Path(__file__).resolve().parent.parent / "tests/data/roles_dev.jsonl"))
-    ap.add_argument("--split", default="all", choices=["dev", "heldout", "blind", "blind2", "blind3", "blind4", "all"])
+    ap.add_argument("--split", default="all", choices=[*SPLITS, "all"])
     ap.add_argument("--model", default=None)
     ap.add_argument("--errors", action="store_true")
     args = ap.parse_args(argv)
@@ -169,8 +170,9 @@ def main(argv: list[str] | None = None) -> int:
 
     model = args.model or Settings().spacy_model
     gold_all = load_gold(Path(args.gold), "all")
-    preds = predict(Path(args.bbc_root), sorted({g["doc"] for g in gold_all}), model)
-    splits = ["dev", "heldout", "blind", "blind2", "blind3", "blind4", "all"] if args.split == "all" else [args.split]
+    wanted = sorted({g["doc"] for g in gold_all if args.split == "all" or g["split"] == args.split})
+    preds = predict(Path(args.bbc_root), wanted, model)
+    splits = [*SPLITS, "all"] if args.split == "all" else [args.split]
     for split in splits:
         marked = [g for g in gold_all if split == "all" or g["split"] == split]
         docs = {g["doc"] for g in marked}
