@@ -146,6 +146,8 @@ NOT_ACTORS = {"dollar", "euro", "pound", "yen", "share", "stock", "market", "pri
               "goal", "match", "film", "song", "album", "show", "way"}
 NEGATIVE_GOVERNORS = {"impossible", "unable", "fail", "unwilling", "reluctant"}
 ORDER_VERBS = {"order", "force", "compel", "instruct"}
+# Statements that announce a decision: "announced it would prohibit all aid" is the act, not a threat.
+DECISION_VERBS = {"announce", "decide", "confirm"}
 
 
 def _link(triggers: list[Trigger]) -> None:
@@ -612,10 +614,21 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
     if negated and etype in ("AGREE", "SUPPORT") and trig.anchor.lemma_.lower() in ("accept", "agree", "support", "back", "endorse", "recognize", "recognise", "allow", "permit", "welcome"):
         etype, mode, negated, converted = "REJECT", "", False, True
     intent = {"will", "shall", "'ll", "would"} & aux or "gov:plan" in aux or "gov:intend" in aux
+    if negated and not converted and etype in COOPERATIVE | {"AGREE", "CONCEDE"} and (
+            aux & (FUTURE_AUX | {"would", "can", "could", "ca"}) or by_actor):
+        # "said it would not withdraw", "will not negotiate with", "cannot accept": declining to cooperate or yield
+        mode = "" if etype == "AGREE" else MODES_BY_CONTENT.get(etype, "")
+        etype, negated, converted = "REJECT", False, True
+        modality = "reported" if sayer is not None and not by_actor and actor0 is not None else "asserted"
+    if not converted and not negated and etype in ("ASSAULT", "COERCE") and "gov:prepare" in aux:
+        # "the army prepared to resume shelling": readiness short of force
+        etype, mode, converted, modality = "MOBILIZE", "troops", True, "asserted"
+    decision = report_verb is not None and report_verb.lemma_.lower() in DECISION_VERBS and not sent_has_if
     if not converted and modality in ("future", "hypothetical") and not negated and (not trig.nominal or trig.light is not None):
         if etype in COOPERATIVE and intent and (sayer is None or by_actor or actor0 is None):
             mode, etype, converted = "", "AGREE", True
-        elif etype in CONFLICT | {"PROTEST"} and (by_actor or (sayer is None and parts.in_quote(trig.anchor) is None and report_verb is None and intent)):
+        elif etype in CONFLICT | {"PROTEST"} and not (decision and modality == "future") and (
+                by_actor or (sayer is None and parts.in_quote(trig.anchor) is None and report_verb is None and intent)):
             mode = THREAT_MODES.get(etype, "arrest" if mode == "arrest" else "restrict")
             etype, converted = "THREATEN", True
     if etype == "AGREE" and any(c.event_type in CONFLICT for c in trig.children):
