@@ -33,6 +33,8 @@ STOP_NAME_WORDS = {"The", "A", "An", "In", "On", "At", "But", "And", "Or", "He",
                    "His", "Her", "Their", "This", "That", "These", "Those", "There", "When", "While", "After",
                    "Before", "As", "If", "Since", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                    "Saturday", "Sunday", "God", "Twitter", "Parliament", "Government", "State", "Office"}
+# Kinship words written with a capital inside a title ("the Queen Mother"): not a name.
+KIN_WORDS = {"mother", "father", "mum", "dad", "son", "daughter", "brother", "sister", "wife", "husband", "widow"}
 MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"}
 NAME_PARTICLES = {"bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "le", "la", "dos",
@@ -130,13 +132,19 @@ def head_at(words: list[Word], k: int) -> tuple[str, int, bool, str | None] | No
         if lw.endswith(suffix):
             lw, status = lw[: -len(suffix)], st
     plural = False
-    if lw in T.HEADS:
+    end = k
+    if lw == "high" and k + 1 < len(words) and words[k + 1].lower in ("commissioner", "commissioners") and words[k + 1].cap == w.cap:
+        # "High Commissioner": one title (not a "High" body)
+        return "high commissioner", k + 1, words[k + 1].lower.endswith("s"), status
+    co = lw.startswith("co-") and lw[3:] in T.HEADS
+    if co:
+        head = "co-" + T.HEADS[lw[3:]]  # "co-chairman" -> "co-chair"
+    elif lw in T.HEADS:
         head = T.HEADS[lw]
     elif lw in T.PLURAL_HEADS:
         head, plural = T.PLURAL_HEADS[lw], True
     else:
         return None
-    end = k
     nxt = [x.lower for x in words[k + 1 : k + 3]]
     if head in ("secretary", "undersecretary", "minister") and nxt[:2] == ["of", "state"]:
         head, end = f"{head} of state", k + 2
@@ -158,6 +166,11 @@ def _is_body_word(text: str) -> bool:
     return bool(T.country_code(text) or T.party_name(text) or T.institution(text))
 
 
+def _body_like(w: Word) -> bool:
+    """A capitalised word that opens a body's name: a country, party, institution, acronym or tagged organization."""
+    return (_is_body_word(w.text) or _is_acronym(w.text) or w.ent in ("ORG", "NORP", "GPE")) and w.lower not in T.PORTFOLIO_WORDS
+
+
 def name_at(words: list[Word], k: int, persons: set[int]) -> tuple[int, int] | None:
     """The word span [k, e] of a person's name starting at word k, or None."""
     if k >= len(words):
@@ -167,6 +180,8 @@ def name_at(words: list[Word], k: int, persons: set[int]) -> tuple[int, int] | N
         span = name_at(words, k + 1, persons)
         return (k, span[1]) if span else None
     if not _is_name_word(w) or _is_body_word(w.text) or head_at(words, k):
+        return None
+    if w.lower in KIN_WORDS and k not in persons:
         return None
     if w.text in MONTHS and k + 1 < len(words) and words[k + 1].text[:1].isdigit():
         return None
@@ -236,8 +251,10 @@ def _left_extent(words: list[Word], h: int, persons: set[int], limit: int = 0) -
         if lw in ("'s", "'", "’s", "’") and j > limit:
             # possessive: take its owner and stop
             o = j - 1
-            while o >= limit and o - 1 >= limit and (words[o - 1].cap and not words[o - 1].is_punct) and words[o - 1].lower not in DETERMINERS and j - o < 5:
-                o -= 1
+            while o >= limit and o - 1 >= limit and j - o < 7 and (
+                    (words[o - 1].cap and not words[o - 1].is_punct and words[o - 1].lower not in DETERMINERS)
+                    or (words[o - 1].lower in ("of", "and", "&") and o - 2 >= limit and words[o - 2].cap)):
+                o -= 1  # "the Association of Chief Police Officers' spokesman"
             if o >= limit and not words[o].is_punct:
                 if o - 1 >= limit and words[o - 1].lower == "the":
                     o -= 1
@@ -247,6 +264,13 @@ def _left_extent(words: list[Word], h: int, persons: set[int], limit: int = 0) -
             if w.pos == "VERB" and w.dep not in ("amod", "compound", "nmod"):
                 break  # "soldiers ousted President X", "have removed President X": a verb, not a status
             start = j
+        elif (not w.cap and w.pos in ("NOUN", "VERB", "ADJ") and j + 1 < h and words[j + 1].cap and _body_like(words[j + 1])
+              and lw not in T.PREFIXES and lw not in T.PORTFOLIO_WORDS and lw not in T.IGNORED):
+            break  # "critics claim depict Tory leader", "the announcement WLGA finance spokesman": a body opens the phrase
+        elif not w.cap and lw in T.PREFIXES and w.pos in ("VERB", "NOUN", "ADJ", "PROPN", "ADV"):
+            start = j  # "and shadow chancellor X": the tagger's verb is the title's own word
+        elif w.tag in ("JJR", "RBR") and lw not in T.PREFIXES and (j == limit or words[j - 1].is_punct):
+            break  # "Earlier Foreign Secretary X": a clause-opening adverb
         elif (w.tag == "NNS" and not w.cap and lw not in T.PORTFOLIO_WORDS) or w.ent in ("DATE", "TIME") or (
                 w.ent in ("CARDINAL", "ORDINAL") and lw not in T.PREFIXES):
             break  # "cabinet colleagues Foreign Secretary", "Monday school inspection chief"
@@ -366,20 +390,27 @@ def build_phrase(words: list[Word], start: int, head: tuple, ext: tuple[int, lis
             continue
         # longest run of words from i that names a body
         matched = 0
+        known = False
         for n in range(min(5, len(mods) - i), 0, -1) if not title_started else ():
             chunk = mods[i : i + n]
             if any(m.lower in ("'s", "'") for m in chunk):
                 continue
             text = " ".join(m.text for m in chunk)
             if _body_of(text, chunk, canon):
-                _set_body(ph, chunk, persons_words=persons, words=words)
+                known = _is_body_word(text) or bool(T.REGIONS.get(T.norm(text)))
                 matched = n
                 break
+        run = _cap_run(mods, i) if not title_started and not words[h].cap and ph.org is None and ph.country is None else 0
+        if run >= 2 and run > matched and not known and lw not in T.PREFIXES and lw not in T.TITLE_WORDS and lw not in T.PORTFOLIO_WORDS and not all(
+                m.lower in T.PORTFOLIO_WORDS or not m.cap for m in mods[i : i + run]):
+            matched = run  # "Buckingham Palace press spokesman", "Association of Chief Police Officers president"
+        if matched:
+            _set_body(ph, mods[i : i + matched], persons_words=persons, words=words)
         if (not matched and not title_started and ph.org is None and ph.country is None and canon not in T.PORTFOLIO_BEFORE
                 and w.cap and w.pos == "PROPN" and w.ent in ("", "ORG") and i + 1 < len(mods) + 1
                 and lw not in T.TITLE_WORDS and lw not in T.PORTFOLIO_WORDS and lw not in T.PREFIXES
-                and not head_at(mods, i) and (i + 1 == len(mods) or not mods[i + 1].cap)):
-            _set_body(ph, [w], persons_words=persons, words=words)  # "Marsh chief executive": a company
+                and not head_at(mods, i) and (i + 1 == len(mods) or not mods[i + 1].cap or all(m.lower in T.PREFIXES for m in mods[i + 1 :]))):
+            _set_body(ph, [w], persons_words=persons, words=words)  # "Marsh chief executive", "Suffolk Chief Constable"
             matched = 1
         if matched:
             i += matched
@@ -398,6 +429,9 @@ def build_phrase(words: list[Word], start: int, head: tuple, ext: tuple[int, lis
     # an "of"/"for" phrase after the head: a body when it is a proper name, else part of the title
     tail: list[str] = []
     ext_words, ext_owner = ext[1], ext[2]
+    prep = words[hend + 1].lower if hend + 1 < len(words) else ""
+    if prep == "to" and (ph.org or ph.country):
+        ext_words, ext_owner = [], None  # "the UK's high commissioner to South Africa": the posting, not the body
     if ext_owner is not None:
         _set_body(ph, [ext_owner], persons_words=persons, words=words, override=True)
     if ext_words and not ext_words[0].cap and ext_words[-1].cap:
@@ -416,6 +450,22 @@ def build_phrase(words: list[Word], start: int, head: tuple, ext: tuple[int, lis
     ph.title = T.canonical_title(prefixes, portfolio, canon, tail)
     ph.status = ph.status or "current"
     return ph
+
+
+def _cap_run(mods: list[Word], i: int) -> int:
+    """Length of the run of capitalised words (with inner "of"/"and") from mods[i] up to a lower-case word."""
+    n = i
+    while n < len(mods):
+        m = mods[n]
+        if m.lower in ("'s", "'", "’s", "’") or m.is_punct:
+            return 0
+        if m.cap:
+            n += 1
+        elif m.lower in ("of", "and", "&") and n > i and n + 1 < len(mods) and mods[n + 1].cap:
+            n += 1
+        else:
+            break
+    return n - i
 
 
 def _head_start(words, start, hend) -> int:
@@ -597,8 +647,9 @@ def _sentence_roles(doc, sent, meta, text: str) -> list[dict]:
                 k = end + 1
                 continue
         k = hend + 1
-    found.extend(_appositions(words, persons, claimed))
+    found.extend(_appositions(words, persons, claimed, {span for _, span, _ in found}))
     found.extend(_predicates(words, persons, sent))
+    found.extend(_fronted_as(words, persons))
     found.extend(_postnominals(words, persons))
     return [_row(text, sent, meta, words, ph, span, conf) for ph, span, conf in found]
 
@@ -672,17 +723,22 @@ def _apposition_ends(words, j, phrase_start, _words) -> bool:
     return lead == 0 and words[j].pos in ("VERB", "AUX")
 
 
-def _appositions(words, persons, claimed) -> list:
-    """Name, [a|the|who is] title: "Abdulsalami Abubakar, a former military ruler of Nigeria"."""
+def _appositions(words, persons, claimed, names=frozenset()) -> list:
+    """Name, [a|the|who is] title: "Abdulsalami Abubakar, a former military ruler of Nigeria". The name is a
+    tagged person or one a title before it already gave ("Suffolk Chief Constable X, the ... spokesman")."""
     out = []
+    given = {s: e for s, e in names}
     k = 0
     while k < len(words):
-        if k not in persons or (k > 0 and (k - 1) in persons):
+        if k in given and k not in persons:
+            e = given[k]
+        elif k not in persons or (k > 0 and (k - 1) in persons):
             k += 1
             continue
-        e = k
-        while e + 1 < len(words) and e + 1 in persons:
-            e += 1
+        else:
+            e = k
+            while e + 1 < len(words) and e + 1 in persons:
+                e += 1
         j = e + 1
         relative = j + 1 < len(words) and words[j].lower == "who" and words[j + 1].lower in ("is", "was")
         if j >= len(words) or (words[j].text != "," and not relative):
@@ -731,6 +787,51 @@ def _appositions(words, persons, claimed) -> list:
     return out
 
 
+def _fronted_as(words, persons) -> list:
+    """"As foreign secretary in the early 1970s, Lord Callaghan kept ...": a fronted "as"-phrase whose
+    subject is the name right after the comma. A date inside the phrase puts the role in the past."""
+    out = []
+    for a, w in enumerate(words):
+        if w.lower != "as" or not _clause_start(words, a):
+            continue
+        j = a + 1
+        if j < len(words) and words[j].lower in ("the", "a", "an"):
+            j += 1
+        for h in range(j, min(j + 6, len(words))):
+            hd = head_at(words, h)
+            if not hd:
+                if words[h].is_punct or h in persons:
+                    break
+                continue
+            if _left_extent(words, h, persons, limit=j) != j or hd[2]:
+                break
+            ext = _of_phrase(words, hd[1] + 1, persons, stop_at_person=False)
+            q = ext[0] + 1
+            dated = False
+            while q < len(words) and q - ext[0] <= 8 and words[q].text != ",":
+                if q in persons or words[q].pos in ("VERB", "AUX") or words[q].is_punct:
+                    q = len(words)
+                    break
+                dated = dated or words[q].ent == "DATE"
+                q += 1
+            if q >= len(words) or words[q].text != ",":
+                break
+            span = name_at(words, q + 1, persons)
+            if not span or not (q + 1 in persons or span[1] in persons or span[1] > span[0]):
+                break
+            nxt = span[1] + 1
+            while nxt < len(words) and words[nxt].pos == "ADV":
+                nxt += 1
+            if nxt >= len(words) or words[nxt].pos not in ("VERB", "AUX"):
+                break  # the name must be the clause's subject
+            ph = build_phrase(words, j, hd, ext, persons)
+            if dated and ph.status == "current":
+                ph.status = "former"
+            out.append((ph, span, 0.75))
+            break
+    return out
+
+
 def _clause_start(words, k) -> bool:
     """Word k opens a clause: sentence start, or after a comma or a conjunction ("Earlier, Matthew Miller, ...")."""
     j = k - 1
@@ -776,6 +877,9 @@ def _predicates(words, persons, sent) -> list:
         holder = _subject_before(words, v, persons) or _parsed_subject(words, v, persons, toks, base, word_of)
         if not holder:
             continue
+        if _future(words, v):
+            # "is to step down as MP" still holds it; "is to become high commissioner" will
+            verb_status = "designate" if verb_status in ("current", "elected") else ("current" if verb_status == "former" else verb_status)
         for h in range(j, min(j + 6, len(words))):
             hd = head_at(words, h)
             if hd:
@@ -803,17 +907,35 @@ def _parsed_subject(words, v, persons, toks, base, word_of):
     if v < 0 or v >= len(words):
         return None
     verb = toks[words[v].t1 - 1 - base]
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            k = word_of.get(child.i)
-            if k is not None and k in persons:
-                s = e = k
-                while s - 1 >= 0 and (s - 1) in persons:
-                    s -= 1
-                while e + 1 < len(words) and (e + 1) in persons:
-                    e += 1
-                return s, e
+    for _ in range(3):  # "X is to become ...": the subject sits on the governing verb
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                k = word_of.get(child.i)
+                if k is not None and k in persons:
+                    s = e = k
+                    while s - 1 >= 0 and (s - 1) in persons:
+                        s -= 1
+                    while e + 1 < len(words) and (e + 1) in persons:
+                        e += 1
+                    return s, e
+                return None
+        if verb.dep_ not in ("xcomp",) or verb.head.i == verb.i:
+            return None
+        verb = verb.head
     return None
+
+
+def _future(words, v) -> bool:
+    """The verb at word v is in the future: "will become", "is to step down", "is set to become"."""
+    j = v - 1
+    if j >= 0 and words[j].lower in ("will", "would", "shall", "'ll"):
+        return True
+    if j >= 0 and words[j].lower == "to":
+        k = j - 1
+        if k >= 0 and words[k].lower in ("set", "due", "expected", "poised", "likely", "going"):
+            k -= 1
+        return k >= 0 and words[k].lower in ("is", "are", "was", "were", "'s", "be")
+    return False
 
 
 def _subject_before(words, v, persons):

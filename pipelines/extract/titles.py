@@ -60,7 +60,7 @@ OF_STATE = ("of", "state")
 # Status words before a title. "then" and "late" mark a past holder.
 STATUS_WORDS: dict[str, str] = {
     "former": "former", "ex": "former", "erstwhile": "former", "onetime": "former", "one-time": "former",
-    "then": "former", "late": "former", "retired": "former", "past": "former",
+    "then": "former", "late": "former", "previous": "former", "retired": "former", "past": "former",
     "ousted": "ousted", "deposed": "ousted", "toppled": "ousted", "overthrown": "ousted", "exiled": "ousted",
     "acting": "acting", "interim": "interim", "caretaker": "interim", "transitional": "interim",
     "elected": "elected", "newly-elected": "elected", "re-elected": "elected", "elect": "elected",
