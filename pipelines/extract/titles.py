@@ -145,7 +145,8 @@ PARTIES: dict[str, str] = {
 }
 # Sub-national places whose demonym names a body without an ISO country code of its own.
 REGIONS = {"scottish": "Scotland", "welsh": "Wales", "northern irish": "Northern Ireland", "catalan": "Catalonia",
-           "kurdish": "Kurdistan", "flemish": "Flanders", "bavarian": "Bavaria", "quebecois": "Quebec"}
+           "kurdish": "Kurdistan", "flemish": "Flanders", "bavarian": "Bavaria", "quebecois": "Quebec",
+           "chechen": "Chechnya", "soviet": "Soviet Union", "english": "England"}
 # Words that end an institution's name.
 INSTITUTION_WORDS = {"office", "department", "ministry", "federation", "council", "commission", "committee", "party",
                      "union", "agency", "bank", "police", "service", "services", "street", "assembly", "parliament",
@@ -155,51 +156,10 @@ INSTITUTION_WORDS = {"office", "department", "ministry", "federation", "council"
                      "trust", "fund", "bureau", "command", "directorate", "secretariat", "presidency", "government",
                      "junta", "cabinet", "senate", "congress", "executive", "inc", "ltd", "plc", "network"}
 
-# Countries: pycountry names plus common short names, abbreviations and demonyms.
-COUNTRY_EXTRA = {
-    "us": "USA", "u.s.": "USA", "u.s": "USA", "usa": "USA", "u.s.a.": "USA", "america": "USA", "united states": "USA",
-    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "united kingdom": "GBR",
-    "russia": "RUS", "ivory coast": "CIV", "cote d'ivoire": "CIV", "iran": "IRN", "syria": "SYR",
-    "north korea": "PRK", "south korea": "KOR", "korea": "KOR", "vietnam": "VNM", "laos": "LAO", "bolivia": "BOL",
-    "venezuela": "VEN", "tanzania": "TZA", "moldova": "MDA", "taiwan": "TWN", "palestine": "PSE", "vatican": "VAT",
-    "czech republic": "CZE", "congo": "COG", "drc": "COD", "dr congo": "COD", "democratic republic of congo": "COD",
-    "turkey": "TUR", "holland": "NLD", "the netherlands": "NLD", "burma": "MMR", "macedonia": "MKD",
-    "swaziland": "SWZ", "cape verde": "CPV", "east timor": "TLS", "brunei": "BRN", "micronesia": "FSM",
-}
-DEMONYMS = {
-    "american": "USA", "british": "GBR", "english": "GBR", "french": "FRA", "german": "DEU", "italian": "ITA",
-    "spanish": "ESP", "portuguese": "PRT", "dutch": "NLD", "belgian": "BEL", "swiss": "CHE", "austrian": "AUT",
-    "irish": "IRL", "swedish": "SWE", "norwegian": "NOR", "danish": "DNK", "finnish": "FIN", "icelandic": "ISL",
-    "polish": "POL", "czech": "CZE", "slovak": "SVK", "hungarian": "HUN", "romanian": "ROU", "bulgarian": "BGR",
-    "greek": "GRC", "turkish": "TUR", "cypriot": "CYP", "russian": "RUS", "ukrainian": "UKR", "belarusian": "BLR",
-    "serbian": "SRB", "croatian": "HRV", "bosnian": "BIH", "slovenian": "SVN", "albanian": "ALB", "georgian": "GEO",
-    "armenian": "ARM", "azerbaijani": "AZE", "kazakh": "KAZ", "uzbek": "UZB", "chinese": "CHN", "japanese": "JPN",
-    "korean": "KOR", "south korean": "KOR", "north korean": "PRK", "indian": "IND", "pakistani": "PAK",
-    "afghan": "AFG", "bangladeshi": "BGD", "sri lankan": "LKA", "nepalese": "NPL", "burmese": "MMR", "thai": "THA",
-    "vietnamese": "VNM", "cambodian": "KHM", "malaysian": "MYS", "singaporean": "SGP", "indonesian": "IDN",
-    "filipino": "PHL", "philippine": "PHL", "australian": "AUS", "new zealand": "NZL", "canadian": "CAN",
-    "mexican": "MEX", "brazilian": "BRA", "argentine": "ARG", "argentinian": "ARG", "chilean": "CHL",
-    "colombian": "COL", "peruvian": "PER", "venezuelan": "VEN", "cuban": "CUB", "bolivian": "BOL",
-    "ecuadorian": "ECU", "haitian": "HTI", "jamaican": "JAM", "israeli": "ISR", "palestinian": "PSE",
-    "lebanese": "LBN", "syrian": "SYR", "jordanian": "JOR", "iraqi": "IRQ", "iranian": "IRN", "saudi": "SAU",
-    "yemeni": "YEM", "omani": "OMN", "emirati": "ARE", "qatari": "QAT", "kuwaiti": "KWT", "bahraini": "BHR",
-    "egyptian": "EGY", "libyan": "LBY", "tunisian": "TUN", "algerian": "DZA", "moroccan": "MAR",
-    "sudanese": "SDN", "south sudanese": "SSD", "ethiopian": "ETH", "eritrean": "ERI", "somali": "SOM",
-    "kenyan": "KEN", "ugandan": "UGA", "tanzanian": "TZA", "rwandan": "RWA", "burundian": "BDI",
-    "congolese": "COD", "angolan": "AGO", "zambian": "ZMB", "zimbabwean": "ZWE", "mozambican": "MOZ",
-    "malawian": "MWI", "south african": "ZAF", "namibian": "NAM", "botswanan": "BWA", "nigerian": "NGA",
-    "nigerien": "NER", "ghanaian": "GHA", "ivorian": "CIV", "senegalese": "SEN", "malian": "MLI",
-    "burkinabe": "BFA", "burkinabè": "BFA", "chadian": "TCD", "cameroonian": "CMR", "beninese": "BEN",
-    "togolese": "TGO", "guinean": "GIN", "liberian": "LBR", "sierra leonean": "SLE", "gambian": "GMB",
-    "mauritanian": "MRT", "gabonese": "GAB", "central african": "CAF", "malagasy": "MDG", "mongolian": "MNG",
-    "taiwanese": "TWN", "tibetan": None, "kurdish": None, "lithuanian": "LTU", "latvian": "LVA", "estonian": "EST",
-    "moldovan": "MDA", "luxembourgish": "LUX", "maltese": "MLT", "monegasque": "MCO", "uruguayan": "URY",
-    "paraguayan": "PRY", "guatemalan": "GTM", "honduran": "HND", "salvadoran": "SLV", "nicaraguan": "NIC",
-    "costa rican": "CRI", "panamanian": "PAN", "dominican": "DOM", "tajik": "TJK", "kyrgyz": "KGZ",
-    "turkmen": "TKM", "bhutanese": "BTN", "maldivian": "MDV", "fijian": "FJI", "papua new guinean": "PNG",
-}
-
-
+# Countries and demonyms come from the gazetteers (`pipelines/extract/gazetteers/country_aliases.tsv`,
+# `demonyms.tsv`, pycountry), the one table the entity rules use too; here they are keyed by `norm`.
+# Names the gazetteers give to a country but that name a part of it (England, Scotland, Welsh, Kurdish)
+# stay places and regions for roles: "Wales Secretary" is a portfolio, "Scottish Finance Minister" a region.
 def strip_accents(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c))
@@ -214,28 +174,29 @@ def norm(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
-    import pycountry
+    from pipelines.extract import gazetteers as gz
 
-    names: dict[str, str] = {}
-    for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(c, attr, None)
-            if value:
-                names[norm(value)] = c.alpha_3
-    names.update({norm(k): v for k, v in COUNTRY_EXTRA.items()})
-    return names
+    return {norm(k): v for k, v in gz.countries().items()}
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    from pipelines.extract import gazetteers as gz
+
+    return {norm(k): v for k, v in gz.all_demonyms().items()}
 
 
 def country_code(text: str) -> str | None:
     """ISO alpha-3 for a country name, abbreviation or demonym ("US", "Niger", "Chadian"), else None."""
     key = norm(text)
-    if not key:
-        return None
-    if key in DEMONYMS:
-        return DEMONYMS[key]
-    if text.strip().rstrip(".").replace(".", "") in {"US", "UK", "USA"}:
-        return COUNTRY_EXTRA[text.strip().replace(".", "").lower()]
-    if key in ("us", "uk"):
+    if not key or key in PLACES or key in REGIONS:
+        return None  # a part of a country, read as a place or region
+    if key in _demonyms():
+        return _demonyms()[key]
+    bare = text.strip().rstrip(".").replace(".", "")
+    if bare in {"US", "UK", "USA"}:
+        return "GBR" if bare == "UK" else "USA"
+    if key in ("us", "uk", "u s", "u k"):
         return None  # "us" the pronoun
     return _country_names().get(key)
 

@@ -75,9 +75,23 @@ def subdivisions() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
-    """Folded demonym (singular and plural) -> ISO alpha-3."""
+    """Folded demonym (singular and plural) -> ISO alpha-3, as the entity rules use it (rows marked
+    `roles` in the third column are left out: they were added for role bodies, see `all_demonyms`)."""
+    return _demonyms(with_roles_only=False)
+
+
+@lru_cache(maxsize=1)
+def all_demonyms() -> dict[str, str]:
+    """Every demonym of `demonyms.tsv`, including the rows marked `roles` (the role extractor's bodies)."""
+    return _demonyms(with_roles_only=True)
+
+
+def _demonyms(with_roles_only: bool) -> dict[str, str]:
     out: dict[str, str] = {}
-    for name, code in _rows("demonyms.tsv"):
+    for row in _rows("demonyms.tsv"):
+        name, code = row[0], row[1]
+        if len(row) > 2 and row[2] == "roles" and not with_roles_only:
+            continue
         out[fold(name)] = code
         if not name.endswith(("ese", "ish", "ch", "s", "i", "ss")):
             out.setdefault(fold(name) + "s", code)
