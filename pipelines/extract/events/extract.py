@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipelines.extract.dates import date_phrases, resolve_date
-from pipelines.extract.events.lexicon import Match, match_token
+from pipelines.extract.events.lexicon import PERSON_WORDS, Match, match_token
 from pipelines.extract.events.participants import REPORTING, Participants, Phrase, subject_of
 from pipelines.extract.events.places import country_code
 
@@ -106,7 +106,8 @@ def _sentence_triggers(sent) -> list[Trigger]:
             continue  # "the suspected militants", "the declared takeover": description, not an event
         if m.entry.pos == "n" and m.anchor.dep_ == "compound" and m.anchor.head.lemma_.lower() not in GENERIC_HEADS:
             continue  # "aid agencies", "protest leaders"
-        triggers.append(Trigger(m, m.entry.event_type, m.entry.mode, m.entry.pos == "n", list(m.tokens)))
+        own = [t for t in m.tokens if t not in m.slots] if m.slots else list(m.tokens)
+        triggers.append(Trigger(m, m.entry.event_type, m.entry.mode, m.entry.pos == "n", own))
     triggers.sort(key=lambda t: t.anchor.i)
     return triggers
 
@@ -148,6 +149,8 @@ NEGATIVE_GOVERNORS = {"impossible", "unable", "fail", "unwilling", "reluctant"}
 ORDER_VERBS = {"order", "force", "compel", "instruct"}
 # Statements that announce a decision: "announced it would prohibit all aid" is the act, not a threat.
 DECISION_VERBS = {"announce", "decide", "confirm"}
+# Agreeing to someone else's measure ("agreed to the suspension") is not threatening it.
+CONSENT_VERBS = {"agree", "accept", "consent", "approve"}
 
 
 def _link(triggers: list[Trigger]) -> None:
@@ -304,7 +307,7 @@ def _nominal_roles(trig: Trigger, parts: Participants):
                 agent = next((x for x in c.children if x.dep_ == "agent"), None)
                 if agent is not None:
                     actor = next((p for p in agent.children if p.dep_ == "pobj"), actor)
-            elif recipient is None and c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "with", "for") and c.i not in {t.i for t in trig.tokens}:
+            elif recipient is None and c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "with", "for", "between") and c.i not in {t.i for t in trig.tokens}:
                 recipient = _pobj(c)
     sure = actor is not None
     if actor is None:
@@ -440,6 +443,60 @@ def _from_content(child: Trigger, parts: Participants):
     return rec
 
 
+NAMED_TYPES = {"ORG", "GPE", "NORP", "PERSON", "LOC", "FAC"}
+VAGUE_SUBJECTS = {"it", "this", "that", "there", "which", "what", "who"}
+TARGET_PREPS = {"against", "to", "at", "on", "upon", "for", "with", "into", "between"}
+
+
+def _named(tok, parts) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in NAMED_TYPES or tok.lower_ in PERSON_WORDS or parts.mention_at(tok) is not None
+
+
+def _content_recipient(trig: Trigger):
+    """Who a statement is about when it has no object: the subject of its content clause ("demanded that
+    the US cancel", "allowed Ouattara to run", "its demand that Israel ease"), else a target of the
+    controlled verb ("threatened to deliver blows to the United States")."""
+    own = {t.i for t in trig.tokens}
+    heads = list(trig.tokens) + ([trig.light] if trig.light is not None else [])
+    for h in heads:
+        for c in h.children:
+            if c.dep_ not in ("ccomp", "xcomp", "acl") or c.pos_ not in ("VERB", "AUX") or c.i in own:
+                continue
+            subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                if subj.lower_ not in VAGUE_SUBJECTS and subj.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return subj
+                continue
+            if c.dep_ == "xcomp":
+                objs = [c] + [x for x in c.children if x.dep_ == "dobj"]
+                for t in objs:
+                    for p in t.children:
+                        if p.dep_ == "prep" and p.lower_ in TARGET_PREPS:
+                            obj = _pobj(p)
+                            if obj is not None and obj.pos_ == "PROPN":
+                                return obj
+    return None
+
+
+def _named_prep_recipient(trig: Trigger, recipient, parts):
+    """"mobilized reservists for a war against Iraq", "fired shells at targets in Jericho": when the object is
+    a common noun, a named party behind a target preposition nearby is the recipient."""
+    frontier = [recipient] + list(trig.tokens)
+    for _ in range(2):
+        nxt = []
+        for t in frontier:
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ in TARGET_PREPS:
+                    obj = _pobj(p)
+                    if obj is None:
+                        continue
+                    if _named(obj, parts) and (obj.lower_ not in PERSON_WORDS or obj.pos_ == "PROPN"):
+                        return obj
+                    nxt.append(obj)
+        frontier = nxt
+    return None
+
+
 def _conjuncts(tok) -> list:
     out = [tok]
     for c in tok.children:
@@ -561,6 +618,10 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
         recipient_tok = _through_abstract(recipient_tok, parts)
     elif trig.children:
         recipient_tok = _from_content(trig.children[0], parts)
+    if recipient_tok is None:
+        recipient_tok = _content_recipient(trig)
+    elif not _named(recipient_tok, parts):
+        recipient_tok = _named_prep_recipient(trig, recipient_tok, parts) or recipient_tok
     if actor_tok is not None and (actor_tok.pos_ not in PARTICIPANT_POS or actor_tok.lemma_.lower() in NOT_ACTORS):
         if actor_tok.lemma_.lower() in NOT_ACTORS:
             return []  # "the dollar rallied", "shares attacked the record"
@@ -596,6 +657,8 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
         if acts:
             etype, mode, converted = acts[0].event_type, acts[0].mode, True
     actor0 = actor_phrases[0]
+    if recipient is not None and any(_same(a, recipient) for a in actor_phrases):
+        recipient = None  # "offered his congratulations": the possessor is the actor, not a recipient
 
     # modality
     sent_has_if = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in (clause.children if clause is not None else []))
@@ -631,7 +694,7 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
                 by_actor or (sayer is None and parts.in_quote(trig.anchor) is None and report_verb is None and intent)):
             mode = THREAT_MODES.get(etype, "arrest" if mode == "arrest" else "restrict")
             etype, converted = "THREATEN", True
-    if etype == "AGREE" and any(c.event_type in CONFLICT for c in trig.children):
+    if etype == "AGREE" and trig.anchor.lemma_.lower() not in CONSENT_VERBS and any(c.event_type in CONFLICT for c in trig.children):
         child = next(c for c in trig.children if c.event_type in CONFLICT)
         etype, mode, converted = "THREATEN", THREAT_MODES.get(child.event_type, "restrict"), True
     if mode == "*" or (etype in ("REQUEST", "REJECT", "THREATEN") and not mode):

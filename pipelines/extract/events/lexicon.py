@@ -36,6 +36,7 @@ class Match:
     entry: Entry
     anchor: object  # spaCy Token
     tokens: tuple  # every token the pattern consumed, anchor first
+    slots: tuple = ()  # tokens matched by a "@dep" slot: participants, not part of the trigger phrase
 
 
 @lru_cache(maxsize=1)
@@ -112,10 +113,54 @@ def _forms(tok) -> list[str]:
     return forms
 
 
+# Nominalisation suffixes and the verb endings they may come from ("condemnation" -> "condemn",
+# "accusation" -> "accuse", "denial" -> "deny", "imprisonment" -> "imprison", "looting" -> "loot").
+NOMINAL_SUFFIXES = (
+    ("ization", ("ize",)), ("isation", ("ise",)), ("ication", ("y",)), ("iation", ("iate",)),
+    ("ation", ("ate", "", "e")), ("ition", ("ite", "e")), ("ssion", ("ss",)), ("sion", ("d", "de", "t")),
+    ("tion", ("t", "te")), ("ment", ("",)), ("ial", ("y",)), ("al", ("", "e")), ("ure", ("e",)),
+    ("ing", ("", "e")),
+)
+# Derived nouns that usually name a group, a quality or a thing rather than an event.
+NOT_NOMINAL_EVENTS = {"opposition", "resistance", "offering", "government", "backing", "feeling", "building",
+                      "recording", "funding", "finance", "ruling", "standing", "setting", "meaning", "evening",
+                      "morning", "wedding", "clothing", "housing", "spending", "training", "warning", "approval",
+                      "suspense", "dismissal", "final", "encouragement", "disagreement", "contribution", "implication", "implications", "contributions", "disagreements", "congratulations", "congratulation", "arrival", "arrivals", "patience", "presence", "fence", "defence", "defense",
+                      "nature", "feature", "future", "culture", "structure", "pressure", "measure", "procedure"}
+
+
+def _verb_stems(low: str) -> list[str]:
+    out = []
+    for suffix, repls in NOMINAL_SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            stem = low[: -len(suffix)]
+            out.extend(stem + r for r in repls)
+            if suffix == "ing" and len(stem) >= 4 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "kidnapping" -> "kidnap"
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _derived_entries(low: str) -> tuple[Entry, ...]:
+    """Nominal events derived from single-word verb entries of the lexicon."""
+    if low in NOT_NOMINAL_EVENTS or len(low) < 7:
+        return ()
+    lex = load_lexicon()
+    for stem in _verb_stems(low):
+        verbs = [e for e in lex.get(stem, ()) if e.pos == "v" and len(e.words) == 1 and e.event_type != "-"]
+        if verbs:
+            e = verbs[0]
+            return (Entry(e.event_type, e.mode, "n", ((low,),)),)
+    return ()
+
+
 def match_token(tok) -> Match | None:
-    """The most specific lexicon entry anchored on this token, if any ("-" entries included)."""
+    """The most specific lexicon entry anchored on this token, if any ("-" entries included); a noun the
+    lexicon does not list may still name an event by derivation from a listed verb."""
     lex = load_lexicon()
     entries = next((lex[f] for f in _forms(tok) if f in lex), None)
+    if not entries and tok.pos_ == "NOUN":
+        entries = _derived_entries(tok.lower_) or _derived_entries(_key(tok))
     if not entries:
         return None
     best: Match | None = None
@@ -126,5 +171,6 @@ def match_token(tok) -> Match | None:
         if got is None:
             continue
         if best is None or entry.specificity > best.entry.specificity:
-            best = Match(entry, tok, got)
+            slots = tuple(t for t, alts in zip(got, entry.words) if all(a.startswith("@") for a in alts))
+            best = Match(entry, tok, got, slots)
     return best

@@ -118,7 +118,7 @@ class Participants:
         if tok is None:
             return None
         low = tok.lower_
-        if low in FIRST_PERSON | THIRD_PERSON | RELATIVE:
+        if low in FIRST_PERSON | THIRD_PERSON | RELATIVE and tok.pos_ != "PROPN":  # "the US" is not "us"
             return self._resolve_pronoun(tok, allow_quote)
         if tok.pos_ == "PRON":
             return None  # "those involved", "everyone": no participant we can name
