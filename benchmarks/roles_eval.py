@@ -17,7 +17,10 @@ nor punished. A gold role is one (document, person, title); the predictions are 
 Scores:
 - title level: a prediction is right when its person (surname match, honorifics ignored) and
   canonical title match a gold role of the same document;
-- full level: also its status and its body (org_text or country_code; null when gold says so).
+- full level: also its status and its body (org_text or country_code; null when gold says so). The gold
+  annotates the body the sentence gives, so a body the extractor inferred from the article
+  (`body_source` = 'document': a cabinet title in an article about one country) is scored as no body;
+  such rows are counted and, with --errors, listed ("DOC-BODY") to be judged by hand.
 """
 
 from __future__ import annotations
@@ -56,6 +59,12 @@ def as_list(value) -> list:
 
 def norm_org(text: str) -> str:
     return " ".join(text.lower().replace("the ", " ").replace("'", "").split())
+
+
+def _text_body(row: dict) -> tuple[str | None, str | None]:
+    if row.get("body_source") == "document":
+        return None, None
+    return row["org_text"], row["country_code"]
 
 
 def body_matches(gold_body, org: str | None, country: str | None) -> bool:
@@ -135,12 +144,15 @@ def score(gold: list[dict], preds: dict[str, list[dict]], errors: bool = False) 
             claimed.add(i)
             tp_title += 1
             matched_gold.add(i)
-            if any(r["status"] == g["status"] and body_matches(g["body"], r["org_text"], r["country_code"]) for r in rs):
+            if any(r["status"] == g["status"] and body_matches(g["body"], *_text_body(r)) for r in rs):
                 tp_full += 1
                 full_gold.add(i)
             elif errors:
                 r = rs[0]
                 fps.append(f"STATUS/BODY {doc}: {g['person']!r} {title!r} gold=({g['status']}, {g['body']}) pred=({r['status']}, org={r['org_text']}, cc={r['country_code']})")
+    inferred = [r for rows in preds.values() for r in rows if r.get("body_source") == "document"]
+    if errors:
+        fps.extend(f"DOC-BODY {r['doc_id']}: {r['person_text']!r} {r['title']!r} -> {r['country_code']}" for r in inferred)
     required = [i for i, g in enumerate(gold) if not g.get("optional")]
     fns = [f"FN {gold[i]['doc']}: {gold[i]['person']!r} {gold[i]['title']!r} <- {gold[i]['evidence']}" for i in required if i not in matched_gold]
     n_pred_title = tp_title + fp
@@ -151,6 +163,7 @@ def score(gold: list[dict], preds: dict[str, list[dict]], errors: bool = False) 
         "title_recall": len(matched_gold) / len(required) if required else 0.0,
         "full_precision": tp_full / n_pred_title if n_pred_title else 0.0,
         "full_recall": len(full_gold) / len(required) if required else 0.0,
+        "document_bodies": len(inferred),
     }
     if errors:
         res["errors"] = fps + fns
@@ -181,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{split:8s} gold={res['gold']:3d} predicted={res['predicted']:3d}  "
             f"title P={res['title_precision']:.3f} R={res['title_recall']:.3f}  "
-            f"full (title+status+body) P={res['full_precision']:.3f} R={res['full_recall']:.3f}"
+            f"full (title+status+body) P={res['full_precision']:.3f} R={res['full_recall']:.3f}  "
+            f"document-inferred bodies={res['document_bodies']}"
         )
         for line in res.get("errors", []):
             print("  " + line)

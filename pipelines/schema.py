@@ -72,6 +72,7 @@ TABLES: dict[str, dict[str, pl.DataType]] = {
         "title_text": Str,
         "org_id": Str,
         "country_code": Str,
+        "body_source": Str,
         "status": Str,
         "doc_id": Str,
         "sentence_text": Str,

@@ -557,9 +557,105 @@ def _set_body(ph: Phrase, chunk: list[Word], persons_words: set[int], words: lis
 def extract_roles(doc, meta, mentions: list[dict]) -> list[dict]:
     rows: list[dict] = []
     text = doc.text
+    sent_places: list[tuple[set[str], int]] = []
     for sent in doc.sents:
-        rows.extend(_sentence_roles(doc, sent, meta, text))
+        got = _sentence_roles(doc, sent, meta, text)
+        places = _places(sent.ents)
+        sent_places.extend([places] * len(got))
+        rows.extend(got)
+    main = _main_country(doc, meta)
+    if main:
+        for r, (codes, regions) in zip(rows, sent_places):
+            # "Oil Minister X" in an article about Niger's junta: a cabinet title with no body of its own belongs
+            # to the article's one country, when the sentence names no other country and no region
+            if r["body_source"] is None and _government_title(r["title"]) and codes <= {main} and not regions:
+                r["country_code"] = main
+                r["body_source"] = "document"
     return _dedupe(rows)
+
+
+def _government_title(title: str) -> bool:
+    """A cabinet title of a national government: any minister (not a shadow one, not a devolved first or
+    chief minister) or a secretary with a portfolio (not a secretary of state, a title other countries use)."""
+    words = title.split()
+    if not words or words[0] == "shadow" or title in ("first minister", "chief minister") or "state" in words:
+        return False
+    return "minister" in words or title.startswith("secretary of ")
+
+
+def _places(ents) -> tuple[set[str], int]:
+    """(countries, number of sub-national regions) the entities of a span name."""
+    from pipelines.extract import gazetteers as gz
+
+    codes: set[str] = set()
+    regions = 0
+    for e in ents:
+        if e.label_ not in ("GPE", "NORP", "LOC"):
+            continue
+        key = T.norm(e.text)
+        if key in T.PLACES or key in T.REGIONS:
+            regions += 1
+            continue
+        code = T.country_code(e.text) or gz.cities().get(gz.fold(e.text))
+        if code:
+            codes.add(code)
+    return codes, regions
+
+
+def _main_country(doc, meta) -> str | None:
+    """The one country an article is about: named at least three times and at least twice as often as any
+    other (1.5 times when the lead, the first two sentences, names it), no more than one mention of a region
+    below country level (Scotland, Wales), the dateline, when there is one, in the same country, and its
+    government named ("Niger's junta"). Else None."""
+    from collections import Counter
+
+    from pipelines.extract import gazetteers as gz
+
+    counts: Counter = Counter()
+    regions = 0
+    for e in doc.ents:
+        c, r = _places([e])
+        counts.update(c)
+        regions += r
+    if not counts or regions > 1:
+        return None
+    ranked = counts.most_common(2)
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if n < 3 or n < 1.5 * second:
+        return None
+    if n < 2 * second:
+        lead = list(doc.sents)[:2]
+        if not lead or top not in _places([e for s in lead for e in s.ents])[0]:
+            return None
+    place = getattr(meta, "dateline_place", None)
+    if place:
+        dl = T.country_code(place) or gz.cities().get(gz.fold(place))
+        if dl and dl != top:
+            return None
+    # The article must speak of that country's government ("Niger's junta", "the British government", "the
+    # junta in charge of Niger"): an article about a foreign country quotes ministers of its own one.
+    for e in doc.ents:
+        if top in _places([e])[0] and _governs(doc, e):
+            return top
+    return None
+
+
+GOVERNMENT_WORDS = {"government", "junta", "cabinet", "regime", "authorities", "ministers", "leadership"}
+
+
+def _governs(doc, e) -> bool:
+    i = e.end
+    if i < len(doc) and doc[i].text in ("'s", "’s", "'", "’"):
+        i += 1
+    after = [t.lower_ for t in doc[i : i + 2]]
+    if after and (after[0] in GOVERNMENT_WORDS or (after[0] in ("military", "transitional", "interim", "new")
+                                                   and after[1:] and after[1] in GOVERNMENT_WORDS | {"leaders", "rulers"})):
+        return True
+    j = e.start - 1
+    if j >= 1 and doc[j].lower_ in ("of", "in"):
+        return any(t.lower_ in GOVERNMENT_WORDS for t in doc[max(0, j - 3) : j])
+    return False
 
 
 def _dedupe(rows: list[dict]) -> list[dict]:
@@ -651,7 +747,47 @@ def _sentence_roles(doc, sent, meta, text: str) -> list[dict]:
     found.extend(_predicates(words, persons, sent))
     found.extend(_fronted_as(words, persons))
     found.extend(_postnominals(words, persons))
-    return [_row(text, sent, meta, words, ph, span, conf) for ph, span, conf in found]
+    rows = [_row(text, sent, meta, words, ph, span, conf) for ph, span, conf in found]
+    for r, (ph, span, _) in zip(rows, found):
+        if r["body_source"] is None and _org_title(ph.title):
+            _body_from_reporting_subject(r, words[span[1]], sent)
+    return rows
+
+
+ORG_TITLE_ENDS = ("secretary-general", "spokesperson", "director", "director general", "chief executive", "chair",
+                  "co-chair", "president", "head", "chief", "commissioner")
+REPORT_VERBS = {"say", "announce", "confirm", "state", "add", "report", "tell", "insist", "warn", "deny", "explain"}
+
+
+def _org_title(title: str) -> bool:
+    return title.endswith(ORG_TITLE_ENDS)
+
+
+def _body_from_reporting_subject(row: dict, name_word: Word, sent) -> None:
+    """"The United Nations said Secretary-General Antonio Guterres was ...": an organisation that reports what
+    the title holder did is the body of an organisation's title (spokesperson, secretary-general, chair ...)
+    that has none of its own. Only when the name is the subject of the reported clause."""
+    doc = sent.doc
+    tok = doc[name_word.t1 - 1]
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return
+    clause = tok.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_ not in REPORT_VERBS:
+        return
+    subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.ent_type_ != "ORG":
+        return
+    ent = next((e for e in sent.ents if e.start <= subj.i < e.end and e.label_ == "ORG"), None)
+    if ent is None:
+        return
+    text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    party, inst = T.party_name(text), T.institution(text)
+    row["org_text"] = party or (inst[0] if inst else text)
+    if inst and inst[1] and row["country_code"] is None:
+        row["country_code"] = inst[1]
+    row["body_source"] = "sentence"
 
 
 def _head_ending_at(words, e):
@@ -1001,4 +1137,5 @@ def _row(text: str, sent, meta, words: list[Word], ph: Phrase, span: tuple[int, 
         "person_start": words[ps].start,
         "person_end": words[pe].end,
         "org_text": ph.org,
+        "body_source": "text" if (ph.org or ph.country) else None,
     }
