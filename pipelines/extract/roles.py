@@ -199,7 +199,8 @@ def name_at(words: list[Word], k: int, persons: set[int]) -> tuple[int, int] | N
         else:
             break
     # A name recognised by the tagger wins when it goes further.
-    while e + 1 < len(words) and (e + 1) in persons and not words[e + 1].is_punct and not head_at(words, e + 1):
+    while (e + 1 < len(words) and (e + 1) in persons and not words[e + 1].is_punct and not head_at(words, e + 1)
+           and words[e + 1].text not in T.POSTNOMINALS):  # "Judge Charles Harris QC": QC is not his name
         e += 1
     if k not in persons and words[k].pos not in ("PROPN", "NOUN", "ADJ", "X"):
         return None
@@ -243,8 +244,8 @@ def _left_extent(words: list[Word], h: int, persons: set[int], limit: int = 0) -
             r = j
             while r - 1 >= limit and (r - 1) in persons:
                 r -= 1
-            if not _is_body_word(" ".join(x.text for x in words[r : j + 1])):
-                break
+            if not (_is_body_word(" ".join(x.text for x in words[r : j + 1])) or (r == j and _is_acronym(words[j].text))):
+                break  # an acronym the tagger took for a name ("ODPM committee chairman") is a body too
             start = r
             j = r - 1
             continue
@@ -301,12 +302,15 @@ def _left_extent(words: list[Word], h: int, persons: set[int], limit: int = 0) -
     return start
 
 
-def _of_phrase(words: list[Word], k: int, persons: set[int], stop_at_person: bool) -> tuple[int, list[Word], Word | None]:
+def _of_phrase(words: list[Word], k: int, persons: set[int], stop_at_person: bool,
+               allow_in: bool = False) -> tuple[int, list[Word], Word | None]:
     """Words of an "of"/"for" phrase starting at word k ("of the British Chambers of Commerce", "of tax").
 
     Returns (last index, words, possessive owner)."""
-    if k >= len(words) or words[k].lower not in ("of", "for", "to"):
+    if k >= len(words) or words[k].lower not in ("of", "for", "to", "in"):
         return k - 1, [], None
+    if words[k].lower == "in" and not (allow_in and k + 1 < len(words) and words[k + 1].cap):
+        return k - 1, [], None  # "the senior judge in England and Wales, Lord Woolf": only before a comma and a name
     if words[k].lower == "to" and not (k + 1 < len(words) and (words[k + 1].cap or words[k + 1].lower == "the")):
         return k - 1, [], None  # "adviser to the Tote", "ambassador to France"; not "to say"
 
@@ -524,7 +528,8 @@ def _set_body(ph: Phrase, chunk: list[Word], persons_words: set[int], words: lis
     text = " ".join(m.text for m in chunk if m.lower != "the").strip()
     if not text or not chunk[0].cap and not _is_body_word(text):
         return  # "the magazine's editor": a common noun is not a body we can name
-    if any(m.ent == "PERSON" for m in chunk) and not _is_body_word(text) and not override:
+    if any(m.ent == "PERSON" for m in chunk) and not _is_body_word(text) and not override and not (
+            len(chunk) == 1 and _is_acronym(chunk[0].text)):
         return  # "Blair's spokesman": a person is not a body (an "of"-phrase, "head of Yukos", is)
     if T.HEADS.get(chunk[-1].lower) or T.PLURAL_HEADS.get(chunk[-1].lower):
         return  # "the minister's spokesman"
@@ -730,7 +735,7 @@ def _sentence_roles(doc, sent, meta, text: str) -> list[dict]:
         if plural:
             k = hend + 1
             continue
-        ext = _of_phrase(words, hend + 1, persons, stop_at_person=False)
+        ext = _of_phrase(words, hend + 1, persons, stop_at_person=False, allow_in=True)
         end = ext[0]
         # C: title, comma, name ("The president of neighbouring Benin, Patrice Talon,").
         if end + 2 < len(words) and words[end + 1].text == "," and k not in claimed:
@@ -818,6 +823,8 @@ def _country_after_name(words, names, ph: Phrase) -> None:
 
 def _strong_names(words, names, persons, start, k) -> bool:
     """A weak head ("General", "Justice") takes a name only when the name is clearly one."""
+    if len(names) == 1 and names[0][0] == names[0][1] and start > 0 and words[start - 1].lower in DETERMINERS:
+        return False  # "the Criminal Justice Bill": one capitalised word after "the ... Justice" is not a name
     if len(names) > 1 or any(s in persons or e in persons or e > s for s, e in names):
         return True
     # "Lord Justice May" yes, "the General Election" no
@@ -848,6 +855,10 @@ def _name_after_comma(words, j, persons):
 
 
 def _apposition_ends(words, j, phrase_start, _words) -> bool:
+    if j + 1 < len(words) and words[j].lower == "of" and words[j + 1].cap:
+        j += 1  # "Lord Irvine of Lairg": a peer's territorial designation
+        while j < len(words) and words[j].cap and not words[j].is_punct:
+            j += 1
     if j >= len(words):
         return True
     if words[j].text in (",", ".", ";", ":", ")", "!", "?", "”", "\"") or words[j].text.upper() in T.POSTNOMINALS:
@@ -873,7 +884,7 @@ def _appositions(words, persons, claimed, names=frozenset()) -> list:
             continue
         else:
             e = k
-            while e + 1 < len(words) and e + 1 in persons:
+            while e + 1 < len(words) and e + 1 in persons and words[e + 1].text not in T.POSTNOMINALS:
                 e += 1
         j = e + 1
         relative = j + 1 < len(words) and words[j].lower == "who" and words[j + 1].lower in ("is", "was")
