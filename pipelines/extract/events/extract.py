@@ -99,7 +99,8 @@ def _sentence_triggers(sent) -> list[Trigger]:
     for m in matches:
         if m.anchor.i in consumed:
             continue
-        consumed.update(t.i for t in m.tokens)
+        # a typed pattern's "@dep" slot words stay free to be events themselves ("wants the US to withdraw")
+        consumed.update(t.i for t in m.tokens if m.entry.event_type == "-" or t not in m.slots)
         if m.entry.event_type == "-":
             continue
         if m.entry.pos == "v" and m.anchor.dep_ == "amod":
@@ -227,6 +228,11 @@ def _aux_lemmas(verb) -> set[str]:
                 out.add(c.lower_)
                 out.add(c.lemma_.lower())
         if v.dep_ in ("xcomp", "conj") and v.head.i != v.i:
+            if v.dep_ == "xcomp" and v.head.lemma_.lower() == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+                subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+                predicative = any(c.dep_ in ("acomp", "attr") for c in v.head.children)  # "was wrong to dismiss"
+                if subj is not None and not predicative and (subj.pos_ == "PROPN" or subj.ent_type_ in NAMED_TYPES or subj.lower_ in PERSON_WORDS):
+                    out.add("be-to")  # "the Tories are to back the plans", "the minister is to visit Paris"
             v, hops = v.head, hops + 1
             if v.dep_ == "xcomp" or v.lemma_.lower() in FUTURE_GOVERNORS | {"be", "have", "need", "try", "want", "seek"}:
                 out.add("gov:" + v.lemma_.lower())
@@ -665,7 +671,8 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
     by_actor = sayer is not None and actor0 is not None and _same(actor0, sayer)
     if aux & HYPOTHETICAL_AUX or sent_has_if or ("would" in aux and report_verb is None and sayer is None):
         modality = "hypothetical"
-    elif aux & FUTURE_AUX or "would" in aux or any(a.startswith("gov:") and a[4:] in FUTURE_GOVERNORS for a in aux) or "going" in aux:
+    elif aux & FUTURE_AUX or "would" in aux or any(a.startswith("gov:") and a[4:] in FUTURE_GOVERNORS for a in aux) or "going" in aux \
+            or "be-to" in aux:  # "the minister is to visit Paris"
         modality = "future"
     elif sayer is not None and not by_actor and not converted:
         modality = "reported"
@@ -676,7 +683,7 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
 
     if negated and etype in ("AGREE", "SUPPORT") and trig.anchor.lemma_.lower() in ("accept", "agree", "support", "back", "endorse", "recognize", "recognise", "allow", "permit", "welcome"):
         etype, mode, negated, converted = "REJECT", "", False, True
-    intent = {"will", "shall", "'ll", "would"} & aux or "gov:plan" in aux or "gov:intend" in aux
+    intent = {"will", "shall", "'ll", "would"} & aux or "gov:plan" in aux or "gov:intend" in aux or "be-to" in aux
     if negated and not converted and etype in COOPERATIVE | {"AGREE", "CONCEDE"} and (
             aux & (FUTURE_AUX | {"would", "can", "could", "ca"}) or by_actor):
         # "said it would not withdraw", "will not negotiate with", "cannot accept": declining to cooperate or yield
@@ -688,7 +695,9 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
         etype, mode, converted, modality = "MOBILIZE", "troops", True, "asserted"
     decision = report_verb is not None and report_verb.lemma_.lower() in DECISION_VERBS and not sent_has_if
     if not converted and modality in ("future", "hypothetical") and not negated and (not trig.nominal or trig.light is not None):
-        if etype in COOPERATIVE and intent and (sayer is None or by_actor or actor0 is None):
+        # future cooperation is an intent (AGREE); future meetings and visits too, even when only expected
+        if etype in COOPERATIVE and (intent or (etype == "CONSULT" and modality == "future")) and (
+                sayer is None or by_actor or actor0 is None):
             mode, etype, converted = "", "AGREE", True
         elif etype in CONFLICT | {"PROTEST"} and not (decision and modality == "future") and (
                 by_actor or (sayer is None and parts.in_quote(trig.anchor) is None and report_verb is None and intent)):

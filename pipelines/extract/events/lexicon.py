@@ -102,11 +102,26 @@ def _follow(tok, rest: tuple[tuple[str, ...], ...], used: tuple) -> tuple | None
     return None
 
 
+VERBAL_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "pcomp"}
+VERBAL_CHILDREN = {"nsubj", "nsubjpass", "aux", "auxpass", "dobj"}
+
+
+def _verb_like(tok) -> bool:
+    """A word the tagger did not call a verb but the parse uses as one ("Rebels shell the town": NOUN with a
+    subject and an object): small-model tagging errors should not hide a trigger."""
+    if tok.pos_ == "VERB":
+        return True
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.dep_ not in VERBAL_DEPS:
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "dobj" in deps or "auxpass" in deps or ("aux" in deps and ("nsubj" in deps or "nsubjpass" in deps))
+
+
 def _forms(tok) -> list[str]:
     """The lemma, then the word itself and naive de-inflections (the lemmatizer gives "staged" -> "stag")."""
     low = tok.lower_
     forms = [_key(tok), low]
-    if tok.pos_ == "VERB":
+    if _verb_like(tok):
         for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", "")):
             if low.endswith(suffix) and len(low) - len(suffix) >= 3:
                 forms.append(low[: -len(suffix)] + repl)
@@ -165,7 +180,7 @@ def match_token(tok) -> Match | None:
         return None
     best: Match | None = None
     for entry in entries:
-        if tok.pos_ not in POS[entry.pos]:
+        if tok.pos_ not in POS[entry.pos] and not (entry.pos == "v" and _verb_like(tok)):
             continue
         got = _follow(tok, entry.words[1:], (tok,))
         if got is None:
