@@ -264,6 +264,27 @@ def test_what_ends_a_title_phrase_on_the_left(extract):
     assert by_person(rows) == {"Oliver Letwin": {"shadow chancellor"}}
 
 
+def test_names_and_bodies_the_tagger_mislabels(extract):
+    # a post-nominal inside a tagged name is not part of it; an acronym tagged as a person is a body
+    assert facts(extract("Judge Charles Harris QC made his remarks as he sentenced three men.")) == {
+        ("Charles Harris", "judge", None, None, "current")}
+    rows = extract("ODPM committee chairman Andrew Bennett said registration should be introduced.")
+    assert [(r["person_text"], r["org_text"]) for r in rows] == [("Andrew Bennett", "ODPM")]
+
+
+def test_title_then_comma_then_name_with_in_phrase_and_peerage(extract):
+    rows = extract("He said the answer had been prepared with the then Lord Chancellor, Lord Irvine of Lairg.")
+    assert facts(rows) == {("Lord Irvine", "lord chancellor", None, None, "former")}
+    rows = extract("It is also calling on the senior judge in England and Wales, Lord Woolf, to abandon draft guidelines.")
+    assert facts(rows) == {("Lord Woolf", "senior judge", "England and Wales", None, "current")}
+    # an "in"-phrase is read only in that construction
+    assert extract("The president in Washington said no.") == []
+
+
+def test_legislation_is_not_a_name(extract):
+    assert extract("The measures passed into law at a late stage of the Criminal Justice Bill.") == []
+
+
 def test_queen_mother_is_not_a_person(extract):
     assert extract("Mr Brown also unveiled plans for a memorial to the Queen Mother, funded through a special coin.") == []
 
