@@ -10,7 +10,8 @@ is evaluated, so hidden menus and cookie dialogs are in the dump, as they are in
 
 Each non-blank line is labelled:
 - article: its words are in the gold body (a line of up to 3 words must equal a whole gold paragraph;
-  a longer one must have at least half of its words covered by 3-word sequences of the gold body);
+  a longer one must have at least half of its words covered by 3-word sequences of the gold body), and
+  a line repeated in the dump only as many times as the gold body has it (the first copies);
 - headline: the page's `<h1>` (or `og:title`) text, which is not part of the gold body but is kept by
   design (it becomes the document title); not scored;
 - furniture: everything else (menus, share bars, cookie text, related links, footers, ...).
@@ -107,7 +108,13 @@ class GoldIndex:
     def __init__(self, body: str):
         self.paragraphs = {tuple(_tokens(p)) for p in body.split("\n") if p.strip()}
         toks = _tokens(body)
+        self.joined = " " + " ".join(toks) + " "
         self.trigrams = {tuple(toks[i : i + 3]) for i in range(len(toks) - 2)}
+        self.used: Counter = Counter()
+
+    def copies(self, line: str) -> int:
+        """How many times the line's words occur in the gold body (at least once for a covered line)."""
+        return max(1, self.joined.count(" " + " ".join(_tokens(line)) + " "))
 
     def is_article(self, line: str) -> bool:
         toks = _tokens(line)
@@ -134,7 +141,10 @@ def label_lines(text: str, titles: list[str], body: str) -> list[tuple[str, str]
         toks = tuple(_tokens(line))
         if toks and toks in title_keys and not gold.is_article(line):
             out.append(("headline", line))
-        elif gold.is_article(line):
+        elif gold.is_article(line) and gold.used[toks] < gold.copies(line):
+            # A line repeated in the dump (a teaser of the article in a link list) is article text only
+            # as often as the gold body has it.
+            gold.used[toks] += 1
             out.append(("article", line))
         else:
             out.append(("furniture", line))
@@ -203,7 +213,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("path", type=Path, help="folder with ground-truth.json and html/*.html.gz")
     parser.add_argument("--half", choices=("dev", "test", "both"), default="both")
     parser.add_argument("--show", type=int, default=0, help="dev half only: print up to N wrongly kept or lost lines")
+    parser.add_argument("--rules-only", action="store_true", help="switch the learned line classifier off (the rules alone)")
     args = parser.parse_args(argv)
+    if args.rules_only:
+        import pipelines.clean.line_classifier as line_classifier
+
+        line_classifier.ENABLED = False
     halves = ("dev", "test") if args.half == "both" else (args.half,)
     for half in halves:
         res = score_pages(load_pages(args.path, half), show=args.show if half == "dev" else 0)
