@@ -639,11 +639,11 @@ def _main_country(doc, meta) -> str | None:
         if dl and dl != top:
             return None
     # The article must speak of that country's government ("Niger's junta", "the British government", "the
-    # junta in charge of Niger"): an article about a foreign country quotes ministers of its own one.
-    for e in doc.ents:
-        if top in _places([e])[0] and _governs(doc, e):
-            return top
-    return None
+    # junta in charge of Niger") and of no other country's: an article about a foreign country quotes
+    # ministers of its own one ("the government has offered the Indonesian government ... and the Sri Lankan
+    # government").
+    governed = {c for e in doc.ents if _governs(doc, e) for c in _places([e])[0]}
+    return top if governed == {top} else None
 
 
 GOVERNMENT_WORDS = {"government", "junta", "cabinet", "regime", "authorities", "ministers", "leadership"}
