@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipelines.extract.dates import date_phrases, resolve_date
-from pipelines.extract.events.lexicon import PERSON_WORDS, Match, match_token
+from pipelines.extract.events.lexicon import PERSON_WORDS, Match, _forms, match_token
 from pipelines.extract.events.participants import REPORTING, Participants, Phrase, subject_of
 from pipelines.extract.events.places import country_code
 
@@ -23,13 +23,20 @@ COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"}
 CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 LIGHT_VERBS = {"hold", "stage", "launch", "carry", "conduct", "mount", "begin", "start", "continue", "resume", "take",
                "join", "organize", "organise", "lead", "make", "issue", "unleash", "step", "intensify", "announce",
-               "support", "undertake", "pursue", "attempt", "try", "order", "call", "led"}
+               "support", "undertake", "pursue", "attempt", "try", "order", "call", "led",
+               # "paid a visit", "opened talks", "waged an offensive", "lodged a complaint", "gave a warning"
+               "pay", "enter", "engage", "wage", "file", "lodge", "offer", "extend", "give", "commit", "perpetrate",
+               "initiate", "spearhead", "renew", "reiterate", "repeat"}
 RECIPIENT_PREPS = {"on", "against", "to", "with", "at", "of", "from", "upon", "between", "into"}
 LOC_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into"}
 BAD_DATE_PREPS = {"after", "since", "before", "until", "following", "ahead", "prior", "till", "from"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 OBLIGATION_AUX = {"must", "should"}
+# Subjects of "X is to <verb>" that make it a definition, not a plan ("the aim is to provide").
+ABSTRACT_SUBJECTS = {"aim", "goal", "plan", "idea", "purpose", "task", "objective", "intention", "priority", "challenge",
+                     "problem", "question", "answer", "point", "solution", "way", "hope", "job", "role", "mission",
+                     "strategy", "policy", "target", "focus", "step", "option", "alternative", "thing", "what", "this", "that", "it"}
 FUTURE_GOVERNORS = {"plan", "intend", "prepare", "expect", "set", "due", "schedule", "aim"}
 MODES_BY_CONTENT = {  # mode of REQUEST/REJECT from the type of what is asked or refused
     "RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AGREE": "meet", "AID": "assist",
@@ -219,8 +226,8 @@ def _content_mode(trig: Trigger) -> str:
 
 def _aux_lemmas(verb) -> set[str]:
     out = set()
-    if verb.lemma_.lower() in FUTURE_GOVERNORS and verb.pos_ == "VERB":
-        out.add("gov:" + verb.lemma_.lower())
+    if verb.lemma_.lower() in FUTURE_GOVERNORS and verb.pos_ == "VERB" and any(c.dep_ in ("xcomp", "auxpass") for c in verb.children):
+        out.add("gov:" + verb.lemma_.lower())  # "the talks are scheduled for", "plans to" (not "set fire to")
     v, hops = verb, 0
     while v is not None and hops < 4:
         for c in v.children:
@@ -230,8 +237,10 @@ def _aux_lemmas(verb) -> set[str]:
         if v.dep_ in ("xcomp", "conj") and v.head.i != v.i:
             if v.dep_ == "xcomp" and v.head.lemma_.lower() == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
                 subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
-                predicative = any(c.dep_ in ("acomp", "attr") for c in v.head.children)  # "was wrong to dismiss"
-                if subj is not None and not predicative and (subj.pos_ == "PROPN" or subj.ent_type_ in NAMED_TYPES or subj.lower_ in PERSON_WORDS):
+                # "was wrong to dismiss", "it was in their interest to reject", "is to be condemned" (obligation)
+                predicative = any(c.dep_ in ("acomp", "attr", "prep") for c in v.head.children) or any(
+                    c.dep_ == "auxpass" for c in v.children)
+                if subj is not None and not predicative and subj.lemma_.lower() not in ABSTRACT_SUBJECTS and subj.pos_ in ("PROPN", "NOUN", "PRON"):
                     out.add("be-to")  # "the Tories are to back the plans", "the minister is to visit Paris"
             v, hops = v.head, hops + 1
             if v.dep_ == "xcomp" or v.lemma_.lower() in FUTURE_GOVERNORS | {"be", "have", "need", "try", "want", "seek"}:
@@ -319,16 +328,17 @@ def _nominal_roles(trig: Trigger, parts: Participants):
     if actor is None:
         # a light verb ("staged demonstrations", "took part in a rally") or a purpose ("in the capital for mediation efforts")
         t, hops, purpose = head, 0, False
-        while t.head.i != t.i and hops < 5 and t.dep_ in ("dobj", "pobj", "prep", "attr", "nsubjpass", "oprd"):
+        while t.head.i != t.i and hops < 5 and t.dep_ in ("dobj", "pobj", "prep", "attr", "nsubjpass", "oprd", "nmod"):
             if t.dep_ == "pobj" and t.head.lower_ == "for":
                 purpose = True
             t, hops = t.head, hops + 1
             if t.pos_ in ("VERB", "AUX"):
-                if t.lemma_.lower() in LIGHT_VERBS or purpose:
+                light = any(f in LIGHT_VERBS for f in _forms(t))  # lemma, word, "staged" -> "stage"
+                if light or purpose:
                     subj, _ = subject_of(t)
                     if subj is not None and subj.i not in {x.i for x in trig.tokens}:
                         actor = subj
-                        trig.light = t if t.lemma_.lower() in LIGHT_VERBS else None
+                        trig.light = t if light else None
                         sure = trig.light is not None
                 break
     return actor, recipient, sure

@@ -94,7 +94,8 @@ def _follow(tok, rest: tuple[tuple[str, ...], ...], used: tuple) -> tuple | None
     for child in candidates:
         if child in used:
             continue
-        ok = any(_slot_ok(child, a) if a.startswith("@") else (_key(child) == a or child.lower_ == a) for a in alts)
+        hy = _hyphen_forms(child)
+        ok = any(_slot_ok(child, a) if a.startswith("@") else (_key(child) == a or child.lower_ == a or a in hy) for a in alts)
         if ok:
             got = _follow(child, rest[1:], used + (child,))
             if got is not None:
@@ -117,10 +118,33 @@ def _verb_like(tok) -> bool:
     return "dobj" in deps or "auxpass" in deps or ("aux" in deps and ("nsubj" in deps or "nsubjpass" in deps))
 
 
+def _hyphen_forms(tok) -> tuple[str, ...]:
+    """The tokenizer splits "sit-in", "cease-fire", "pull-out" into three tokens: the whole word (as written
+    and with its last part lemmatized), given to the part the rest of the sentence attaches to."""
+    doc = tok.doc
+    if not (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_) and not (
+            tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_):
+        return ()
+    start = tok.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+        start -= 2
+    end = tok.i
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_:
+        end += 2
+    group = list(doc[start:end + 1])
+    if end == start or any(not t.is_alpha for t in group[::2]):
+        return ()
+    heads = [t for t in group if not (start <= t.head.i <= end) or t.head.i == t.i]
+    if heads and heads[0].i != tok.i:
+        return ()
+    written = doc[start:end + 1].text.lower()
+    return (written, written[: written.rfind("-") + 1] + doc[end].lemma_.lower())
+
+
 def _forms(tok) -> list[str]:
     """The lemma, then the word itself and naive de-inflections (the lemmatizer gives "staged" -> "stag")."""
     low = tok.lower_
-    forms = [_key(tok), low]
+    forms = [_key(tok), low, *_hyphen_forms(tok)]
     if _verb_like(tok):
         for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", "")):
             if low.endswith(suffix) and len(low) - len(suffix) >= 3:
@@ -173,7 +197,9 @@ def match_token(tok) -> Match | None:
     """The most specific lexicon entry anchored on this token, if any ("-" entries included); a noun the
     lexicon does not list may still name an event by derivation from a listed verb."""
     lex = load_lexicon()
-    entries = next((lex[f] for f in _forms(tok) if f in lex), None)
+    entries = []
+    for f in dict.fromkeys(_forms(tok)):
+        entries.extend(e for e in lex.get(f, ()) if e not in entries)
     if not entries and tok.pos_ == "NOUN":
         entries = _derived_entries(tok.lower_) or _derived_entries(_key(tok))
     if not entries:
