@@ -229,6 +229,10 @@ def test_future_predicates_and_a_posting_is_not_the_body(extract):
     assert rows[0]["person_text"].endswith("Boateng")
     rows = extract("Paul Boateng, Chief Secretary to the Treasury, is to step down as a Labour MP at the election.")
     assert ("Paul Boateng", "mp", "Labour Party", None, "current") in facts(rows)
+    # the same after a headline the parser joins to it: the subject is found before its apposition
+    rows = extract("Boateng to step down at election\n\nPaul Boateng, Chief Secretary to the Treasury, is to step down "
+                   "as a Labour MP at the forthcoming general election.")
+    assert ("Paul Boateng", "mp", "Labour Party", None, "current") in facts(rows)
 
 
 def test_fronted_as_phrase(extract):

@@ -1088,8 +1088,17 @@ def _future(words, v) -> bool:
 def _subject_before(words, v, persons):
     """The person right before a verb, allowing auxiliaries: "Ms Short resigned", "X was elected"."""
     j = v - 1
+    if _future(words, v):
+        j -= 1  # "X is to step down as ...", "X will become ..."
+        while j >= 0 and words[j].lower in ("set", "due", "expected", "poised", "likely", "going"):
+            j -= 1
     while j >= 0 and words[j].lower in ("was", "has", "had", "been", "is", "be", "who", "later", "then", "also", "recently", "subsequently"):
         j -= 1
+    if j >= 1 and words[j].text == ",":
+        # "Paul Boateng, Chief Secretary to the Treasury, is to step down": the subject before its apposition
+        c = next((c for c in range(j - 1, max(-1, j - 10), -1) if words[c].text == ","), None)
+        if c is not None and c - 1 >= 0 and (c - 1) in persons:
+            j = c - 1
     if j < 0:
         return None
     if j not in persons:
