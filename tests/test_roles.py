@@ -529,3 +529,18 @@ def test_role_timeline_reads_one_story():
     assert talon["person_id"] is None and talon["statuses"] == ["current"]
     assert tl["timeline_id"].n_unique() == 4
     assert role_timeline(schema.empty("roles"), schema.empty("people")).columns == list(schema.TABLES["role_timeline"])
+
+
+def test_role_timeline_prefers_the_body_the_text_gives():
+    from pipelines.extract.roles_timeline import role_timeline
+
+    rows = [
+        {"role_id": f"r{i}", "person_id": "per_x", "person_text": "Hassoumi Massoudou", "title": "minister of foreign affairs",
+         "country_code": cc, "body_source": src, "status": "current", "doc_id": f"d{i}", "start_char": 0, "as_of_date": None}
+        for i, (cc, src) in enumerate([("NER", "document"), ("NER", "document"), ("MLI", "text")])
+    ]
+    tl = role_timeline(schema.from_rows("roles", rows), schema.empty("people"))
+    # two inferred bodies do not outvote one the text states
+    assert tl["country_code"].to_list() == ["MLI"]
+    only_inferred = role_timeline(schema.from_rows("roles", rows[:2]), schema.empty("people"))
+    assert only_inferred["country_code"].to_list() == ["NER"]

@@ -24,6 +24,8 @@ def role_timeline(roles: pl.DataFrame, people: pl.DataFrame) -> pl.DataFrame:
     names = people.select("person_id", pl.col("name").alias("_name")) if people.height else pl.DataFrame(
         schema={"person_id": pl.String, "_name": pl.String}
     )
+    if "body_source" not in roles.columns:
+        roles = roles.with_columns(pl.lit(None, dtype=pl.String).alias("body_source"))
     df = (
         _fold_general_titles(roles).with_columns(
             # one key per person: the resolved id, else the name as written
@@ -37,7 +39,11 @@ def role_timeline(roles: pl.DataFrame, people: pl.DataFrame) -> pl.DataFrame:
         pl.col("person_id").first(),
         pl.coalesce(pl.col("_name").first(), pl.col("person_text").mode().sort().first()).alias("person_name"),
         pl.col("org_id").drop_nulls().mode().sort().first().alias("org_id"),
-        pl.col("country_code").drop_nulls().mode().sort().first().alias("country_code"),
+        # a country the text gives wins over one inferred from the article (body_source 'document')
+        pl.coalesce(
+            pl.col("country_code").filter(pl.col("body_source").fill_null("") != "document").drop_nulls().mode().sort().first(),
+            pl.col("country_code").drop_nulls().mode().sort().first(),
+        ).alias("country_code"),
         pl.col("as_of_date").min().alias("first_seen"),
         pl.col("as_of_date").max().alias("last_seen"),
         pl.col("status").unique(maintain_order=True).alias("statuses"),
