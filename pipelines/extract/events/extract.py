@@ -33,6 +33,9 @@ BAD_DATE_PREPS = {"after", "since", "before", "until", "following", "ahead", "pr
 HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 OBLIGATION_AUX = {"must", "should"}
+# Wanting to cooperate is an intent to cooperate (AGREE).
+DESIRE_WORDS = {"hope", "want", "wish", "desire", "seek", "keen", "eager", "determined", "strive", "endeavour", "endeavor", "aim"}
+DESIRE_GOVERNORS = {"gov:" + w for w in DESIRE_WORDS}
 # Subjects of "X is to <verb>" that make it a definition, not a plan ("the aim is to provide").
 ABSTRACT_SUBJECTS = {"aim", "goal", "plan", "idea", "purpose", "task", "objective", "intention", "priority", "challenge",
                      "problem", "question", "answer", "point", "solution", "way", "hope", "job", "role", "mission",
@@ -243,7 +246,7 @@ def _aux_lemmas(verb) -> set[str]:
                 if subj is not None and not predicative and subj.lemma_.lower() not in ABSTRACT_SUBJECTS and subj.pos_ in ("PROPN", "NOUN", "PRON"):
                     out.add("be-to")  # "the Tories are to back the plans", "the minister is to visit Paris"
             v, hops = v.head, hops + 1
-            if v.dep_ == "xcomp" or v.lemma_.lower() in FUTURE_GOVERNORS | {"be", "have", "need", "try", "want", "seek"}:
+            if v.dep_ == "xcomp" or v.lemma_.lower() in FUTURE_GOVERNORS | {"be", "have", "need", "try"} | DESIRE_WORDS:
                 out.add("gov:" + v.lemma_.lower())
             continue
         break
@@ -341,6 +344,13 @@ def _nominal_roles(trig: Trigger, parts: Participants):
                         trig.light = t if light else None
                         sure = trig.light is not None
                 break
+    if actor is None and trig.event_type in ("CONSULT", "ASSAULT", "COOPERATE"):
+        # two-sided events ("talks between Iran and Iraq", "clashes between police and protesters"): both are actors
+        between = next((c for h in (a, head) for c in h.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        if between is not None and _pobj(between) is not None:
+            actor, sure = _pobj(between), True
+            if recipient is not None and recipient.head.i == between.i:
+                recipient = None
     return actor, recipient, sure
 
 
@@ -626,7 +636,10 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
     if trig.nominal:
         actor_tok, recipient_tok, sure_actor = _nominal_roles(trig, parts)
         if actor_tok is None:
-            return []  # a nominal event needs a clear actor
+            # a nominal event needs a clear actor, unless someone says it must happen ("there should be talks")
+            gov = trig.clause
+            if gov is None or trig.anchor.head.i != gov.i or not (_aux_lemmas(gov) & OBLIGATION_AUX) or _reporter(trig, parts)[1] is None:
+                return []
     else:
         actor_tok, recipient_tok = _verb_roles(trig)
     if recipient_tok is not None:
@@ -703,6 +716,10 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
     if not converted and not negated and etype in ("ASSAULT", "COERCE") and "gov:prepare" in aux:
         # "the army prepared to resume shelling": readiness short of force
         etype, mode, converted, modality = "MOBILIZE", "troops", True, "asserted"
+    if not converted and not negated and etype in COOPERATIVE and aux & DESIRE_GOVERNORS and (
+            sayer is None or by_actor or actor0 is None):
+        # "Iran hopes to improve relations", "is keen to resume talks": an intention to cooperate
+        mode, etype, converted = "", "AGREE", True
     decision = report_verb is not None and report_verb.lemma_.lower() in DECISION_VERBS and not sent_has_if
     if not converted and modality in ("future", "hypothetical") and not negated and (not trig.nominal or trig.light is not None):
         # future cooperation is an intent (AGREE); future meetings and visits too, even when only expected
