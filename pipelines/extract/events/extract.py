@@ -246,8 +246,9 @@ def _aux_lemmas(verb) -> set[str]:
                 if subj is not None and not predicative and subj.lemma_.lower() not in ABSTRACT_SUBJECTS and subj.pos_ in ("PROPN", "NOUN", "PRON"):
                     out.add("be-to")  # "the Tories are to back the plans", "the minister is to visit Paris"
             v, hops = v.head, hops + 1
-            if v.dep_ == "xcomp" or v.lemma_.lower() in FUTURE_GOVERNORS | {"be", "have", "need", "try"} | DESIRE_WORDS:
+            if v.dep_ == "xcomp" or v.lemma_.lower() in FUTURE_GOVERNORS | {"be", "have", "need", "try"}:
                 out.add("gov:" + v.lemma_.lower())
+            out.update("gov:" + f for f in _forms(v) if f in DESIRE_WORDS)  # "hopes" (lemmatized "hop")
             continue
         break
     return out
@@ -308,6 +309,8 @@ def _nominal_roles(trig: Trigger, parts: Participants):
     head = a.head if a.dep_ == "compound" and a.head.pos_ in ("NOUN", "PROPN") else a
     actor = recipient = None
     patient_noun = a.lemma_.lower() in PATIENT_NOMINALS
+    if patient_noun and any(c.dep_ == "prep" and c.lower_ == "of" and _pobj(c) is not None for c in a.children):
+        patient_noun = False  # "the government's imprisonment of the journalists": the possessor is the agent
     for h in (a, head):
         for c in h.children:
             if c.dep_ == "poss" and patient_noun:
