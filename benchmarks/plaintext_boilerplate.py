@@ -621,7 +621,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=0, help="print up to N wrongly kept or dropped lines per split")
     parser.add_argument("--splits", default=",".join(ALL_SPLITS),
                         help="comma-separated splits to score (default: all; fresh4 only when benchmarks/furniture_fresh4.py exists)")
+    parser.add_argument("--rules-only", action="store_true", help="switch the learned line classifier off (the rules alone)")
     args = parser.parse_args(argv)
+    if args.rules_only:
+        import pipelines.clean.line_classifier as line_classifier
+
+        line_classifier.ENABLED = False
     wanted = [s.strip() for s in args.splits.split(",") if s.strip()]
     unknown = [s for s in wanted if s not in ALL_SPLITS]
     if unknown:

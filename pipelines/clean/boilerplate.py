@@ -190,8 +190,24 @@ class Cleaned:
     author: str | None = None
 
 
-def strip_boilerplate(lines: list[str]) -> Cleaned:
-    """Keep article lines; drop furniture. `lines` are stripped, blank lines are ''."""
+def strip_boilerplate(lines: list[str], model: bool = True) -> Cleaned:
+    """Keep article lines; drop furniture. `lines` are stripped, blank lines are ''.
+
+    The rules below decide first; the learned line classifier (`pipelines.clean.line_classifier`) then
+    may add lines the rules kept (unknown phrasings of furniture), never take any back."""
+    furniture, author = rule_furniture(lines)
+    if model:
+        from pipelines.clean.line_classifier import furniture_by_model
+
+        for i in furniture_by_model(lines, furniture):
+            furniture[i] = True
+    paragraphs = [line for line, f in zip(lines, furniture) if line and not f]
+    removed = [line for line, f in zip(lines, furniture) if line and f]
+    return Cleaned(paragraphs=paragraphs, removed=removed, author=author)
+
+
+def rule_furniture(lines: list[str]) -> tuple[list[bool], str | None]:
+    """The rules' verdict per line (True: furniture) and the byline's author, if any."""
     n = len(lines)
     furniture = [False] * n
     author: str | None = None
@@ -213,10 +229,7 @@ def strip_boilerplate(lines: list[str]) -> Cleaned:
     for i, line in enumerate(lines):
         if line and not furniture[i] and is_contact_line(line):
             furniture[i] = True
-
-    paragraphs = [line for line, f in zip(lines, furniture) if line and not f]
-    removed = [line for line, f in zip(lines, furniture) if line and f]
-    return Cleaned(paragraphs=paragraphs, removed=removed, author=author)
+    return furniture, author
 
 
 def is_prose(line: str) -> bool:
