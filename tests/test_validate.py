@@ -195,3 +195,49 @@ def test_release_diff_counts_added_removed_and_new_entities():
     assert d["new_people"] == {"count": 1, "sample": ["Ama Ata"]}
     first = diff_tables(new, {}, None)
     assert first["previous_version"] is None and first["tables"]["documents"]["added"] == 3
+
+
+def test_membership_checks_give_the_same_results_as_plain_gx(suites, monkeypatch):
+    """Set membership against another table's ids runs on a frame of offending values (fast); the
+    verdict, counts, percentages and unexpected values must be those of GX on the original form."""
+    import dataclasses
+
+    from pipelines.validate import runner
+
+    tables = good_tables()
+    tables["mentions"] = tables["mentions"].with_columns(
+        pl.when(pl.int_range(pl.len()) < 2).then(pl.lit("doc_missing")).otherwise(pl.col("doc_id")).alias("doc_id"),
+        pl.when(pl.int_range(pl.len()) == 3).then(pl.lit("per_ffffffffffff")).otherwise(pl.col("entity_id")).alias("entity_id"),
+    )
+    tables["rejected"] = tables["rejected"].with_columns(pl.lit("a.txt").alias("source"))
+    fast = {(r.table, r.name): dataclasses.asdict(r) for r in _validate(suites, tables).results}
+    runner._LOCAL_MEMO.clear()
+    monkeypatch.setattr(runner, "_membership_as_nulls", lambda df, todo, params: (df.select(), {}))
+    plain = {(r.table, r.name): dataclasses.asdict(r) for r in _validate(suites, tables).results}
+    assert fast == plain
+    failed = {k for k, r in fast.items() if not r["success"]}
+    assert {("mentions", "doc_id_references_documents"), ("mentions", "entity_id_references_entities"),
+            ("rejected", "not_also_a_document")} <= failed
+    r = fast[("mentions", "doc_id_references_documents")]
+    assert r["unexpected_count"] == 2 and r["unexpected_values"] == [{"value": "doc_missing", "count": 2}]
+
+
+def test_single_table_results_are_reused_only_for_identical_tables(suites, monkeypatch):
+    from pipelines.validate import runner
+
+    runner._LOCAL_MEMO.clear()
+    calls = []
+    real = runner._run_gx
+    monkeypatch.setattr(runner, "_run_gx", lambda table, df, todo, *a: calls.append(table) or real(table, df, todo, *a))
+    tables = good_tables()
+    suite = suites["people"]
+    first = validate_table(suite, tables["people"], expectations=suite.local(), run_date=RUN_DATE)
+    n = len(calls)
+    assert n > 0
+    copy_ = pl.DataFrame(tables["people"].to_dicts(), schema=tables["people"].schema)  # equal content, new object
+    again = validate_table(suite, copy_, expectations=suite.local(), run_date=RUN_DATE)
+    assert len(calls) == n and again.results == first.results
+    changed = copy_.with_columns(pl.lit(0, dtype=pl.Int64).alias("document_count"))
+    third = validate_table(suite, changed, expectations=suite.local(), run_date=RUN_DATE)
+    assert len(calls) > n
+    assert "document_count_positive" in {r.name for r in third.results if not r.success}
