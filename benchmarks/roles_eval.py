@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-SPLITS = ["dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"]
+SPLITS = ["dev", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"]
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "baroness", "baron", "president"}
 
 
