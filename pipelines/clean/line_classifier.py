@@ -67,6 +67,12 @@ FEATURES = [
 ]
 
 
+_GATE_FEATURES = [
+    "bias", "log_chars", "words_scaled", "terminal", "colon_end", "prose", "verbish", "before_first_prose",
+    "prev_rule", "next_rule",
+]
+
+
 @lru_cache(maxsize=1)
 def _ui_words() -> frozenset:
     from pipelines.clean.boilerplate import _UI_PHRASES
@@ -75,9 +81,12 @@ def _ui_words() -> frozenset:
     return frozenset(words - _FUNCTION_WORDS)
 
 
-def features(lines: list[str], furniture: list[bool], prose: list[bool] | None = None) -> tuple[np.ndarray, list[int]]:
+def features(
+    lines: list[str], furniture: list[bool], prose: list[bool] | None = None, rows: set[int] | None = None
+) -> tuple[np.ndarray, list[int]]:
     """Feature rows for the non-blank lines of one document (given the rules' furniture flags), and
-    their indices in `lines`."""
+    their indices in `lines`. With `rows` (positions among the non-blank lines), only those rows are
+    complete; the others hold just what `eligible` reads (`_GATE_FEATURES`)."""
     from pipelines.clean.boilerplate import _HAS_DATE_ANCHOR, _READER_CUE, READER_SOFT, is_date_line, is_prose
 
     idx = [i for i, line in enumerate(lines) if line]
@@ -126,9 +135,33 @@ def features(lines: list[str], furniture: list[bool], prose: list[bool] | None =
     ui = _ui_words()
 
     X = np.zeros((m, len(FEATURES)))
+    gate_cols = [FEATURES.index(f) for f in _GATE_FEATURES]
     for k, s in enumerate(texts):
+        if rows is not None and k not in rows and (rule[k] or prose_flags[k]):
+            # never eligible: only what `eligible` reads to skip it (and to end a colon-introduced list)
+            X[k, gate_cols[0]] = 1.0
+            X[k, gate_cols[5]] = prose_flags[k]
+            if not rule[k] and _COLON_END.search(s):  # a sentence introducing a list
+                X[k, gate_cols[2]] = min(len(_WORD.findall(s)), 40) / 40
+                X[k, gate_cols[4]] = 1.0
+                X[k, gate_cols[6]] = bool(_VERBISH.search(s))
+            continue
         words = _WORD.findall(s)
         nw = len(words)
+        if rows is not None and k not in rows:
+            X[k, gate_cols] = (
+                1.0,
+                math.log1p(len(s)) / 6,
+                min(nw, 40) / 40,
+                bool(_TERMINAL.search(s)),
+                bool(_COLON_END.search(s)),
+                prose_flags[k],
+                bool(_VERBISH.search(s)),
+                k < first_prose,
+                rule[k - 1] if k > 0 else True,
+                rule[k + 1] if k + 1 < m else True,
+            )
+            continue
         lw = [w.lower() for w in words]
         letters = [c for c in s if c.isalpha()]
         caps = sum(1 for w in words if w[0].isupper())
@@ -217,7 +250,7 @@ def eligible(X: np.ndarray, kept: np.ndarray) -> np.ndarray:
     col = FEATURES.index
     gate = kept & (X[:, col("prose")] == 0) & (X[:, col("terminal")] == 0)
     before = X[:, col("before_first_prose")] > 0
-    if before.all():  # no paragraph at all: nothing to measure "above the article" against
+    if not X[:, col("prose")].any():  # no paragraph at all: nothing to measure "above the article" against
         before = np.zeros_like(before)
     gate &= before | (X[:, col("prev_rule")] + X[:, col("next_rule")] > 0)
     # A list introduced by a sentence ending in a colon ("The protesters listed three demands:") is
@@ -251,10 +284,12 @@ def furniture_by_model(lines: list[str], furniture: list[bool], prose: list[bool
     if model is None or not any(line and not f for line, f in zip(lines, furniture)):
         return []
     weights, mean, scale, threshold = model
-    X, idx = features(lines, furniture, prose)
-    gate = eligible(X, np.asarray([not furniture[i] for i in idx]))
+    X, idx = features(lines, furniture, prose, rows=set())
+    kept = np.asarray([not furniture[i] for i in idx])
+    gate = eligible(X, kept)
     if not gate.any():
         return []
+    X, idx = features(lines, furniture, prose, rows=set(np.nonzero(gate)[0].tolist()))
     p = scores(X[gate], weights, mean, scale)
     rows = np.nonzero(gate)[0]
     return [idx[r] for r, q in zip(rows, p) if q >= threshold]
