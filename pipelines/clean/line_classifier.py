@@ -158,8 +158,8 @@ def features(
                 prose_flags[k],
                 bool(_VERBISH.search(s)),
                 k < first_prose,
-                rule[k - 1] if k > 0 else True,
-                rule[k + 1] if k + 1 < m else True,
+                k > 0 and rule[k - 1],
+                k + 1 < m and rule[k + 1],
             )
             continue
         lw = [w.lower() for w in words]
@@ -169,8 +169,8 @@ def features(
         before = k < first_prose
         after = k > last_prose
         outside = before or after
-        prev_rule = rule[k - 1] if k > 0 else True
-        next_rule = rule[k + 1] if k + 1 < m else True
+        prev_rule = k > 0 and rule[k - 1]
+        next_rule = k + 1 < m and rule[k + 1]
         lo, hi = max(0, k - 3), min(m, k + 4)
         window_rule = (sum(rule[lo:hi]) - rule[k]) / max(1, hi - lo - 1)
         short = nw <= 5
