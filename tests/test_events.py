@@ -277,3 +277,21 @@ def test_pledged_aid_is_an_agreement_delivered_aid_is_aid(events):
 def test_non_event_uses_of_trigger_words_are_blocked(events):
     assert events("The company failed to meet its sales targets.") == []
     assert types(events("The two leaders will meet in Geneva.")) == {"AGREE"}
+
+
+def test_conditional_refusal_is_a_threat(events):
+    e = one(events("The rebels said they would not attend the talks unless the army withdrew."), "THREATEN")
+    assert e["actor_text"] == "rebels"
+    assert "THREATEN" not in types(events("The rebels said they would not attend the talks."))
+
+
+def test_arriving_inspectors_are_access_not_a_visit(events):
+    e = one(events("UN weapons inspectors arrived in Baghdad on Monday."), "RETREAT")
+    assert e["event_mode"] == "access" and e["recipient_text"] == "Baghdad"
+    assert types(events("The French foreign minister arrived in Baghdad on Monday.")) == {"CONSULT"}
+
+
+def test_passive_measure_on_a_named_place(events):
+    e = one(events("A curfew was imposed on Gaza on Sunday."), "COERCE")
+    assert e["recipient_text"] == "Gaza" and e["actor_text"] is None
+    assert "COERCE" not in types(events("A curfew was imposed."))  # no participant at all

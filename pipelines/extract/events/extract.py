@@ -33,6 +33,11 @@ BAD_DATE_PREPS = {"after", "since", "before", "until", "following", "ahead", "pr
 HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 OBLIGATION_AUX = {"must", "should"}
+# PLOVER manual, AGREE: CONSULT, SUPPORT, COOPERATE and AID reported in future tense are intentions.
+AGREE_IF_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+# Visitors whose arrival is not a consultation: access granted (RETREAT) or aid delivered (AID).
+ACCESS_VISITORS = {w: ("RETREAT", "access") for w in ("inspector", "observer", "monitor", "peacekeeper", "investigator")}
+ACCESS_VISITORS.update({w: ("AID", "") for w in ("convoy", "shipment", "aid", "relief", "rescuer", "medic", "doctor")})
 # Wanting to cooperate is an intent to cooperate (AGREE).
 DESIRE_WORDS = {"hope", "want", "wish", "desire", "seek", "keen", "eager", "determined", "strive", "endeavour", "endeavor", "aim"}
 DESIRE_GOVERNORS = {"gov:" + w for w in DESIRE_WORDS}
@@ -399,6 +404,10 @@ def _verb_roles(trig: Trigger):
     agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if passive:
         actor, recipient = agent_obj, subj
+        if recipient is None:
+            named = _prep_recipient(trig.tokens, own)  # "a curfew was imposed on Gaza"
+            if named is not None and (named.pos_ == "PROPN" or named.ent_type_ in NAMED_TYPES):
+                recipient = named
     else:
         actor = subj
         for c in trig.anchor.children:
@@ -689,6 +698,15 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
         if acts:
             etype, mode, converted = acts[0].event_type, acts[0].mode, True
     actor0 = actor_phrases[0]
+    if etype == "CONSULT" and actor_tok is not None and not converted:
+        # "UN inspectors arrived in Baghdad": the host lets them in; "a relief convoy arrived": aid delivered
+        kind = ACCESS_VISITORS.get(actor_tok.lemma_.lower())
+        if kind is not None:
+            etype, mode, converted = kind[0], kind[1], True
+            if recipient is None:
+                place = next((_pobj(c) for c in trig.anchor.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "at")
+                              and _pobj(c) is not None and _pobj(c).ent_type_ in ("GPE", "LOC")), None)
+                recipient = parts.phrase(place) if place is not None else None
     if recipient is not None and any(_same(a, recipient) for a in actor_phrases):
         recipient = None  # "offered his congratulations": the possessor is the actor, not a recipient
 
@@ -715,6 +733,9 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
         # "said it would not withdraw", "will not negotiate with", "cannot accept": declining to cooperate or yield
         mode = "" if etype == "AGREE" else MODES_BY_CONTENT.get(etype, "")
         etype, negated, converted = "REJECT", False, True
+        if clause is not None and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+                                      for c in clause.children):
+            etype, mode = "THREATEN", "relations"  # "will not attend the talks unless ...": a conditional refusal
         modality = "reported" if sayer is not None and not by_actor and actor0 is not None else "asserted"
     if not converted and not negated and etype in ("ASSAULT", "COERCE") and "gov:prepare" in aux:
         # "the army prepared to resume shelling": readiness short of force
@@ -726,7 +747,7 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
     decision = report_verb is not None and report_verb.lemma_.lower() in DECISION_VERBS and not sent_has_if
     if not converted and modality in ("future", "hypothetical") and not negated and (not trig.nominal or trig.light is not None):
         # future cooperation is an intent (AGREE); future meetings and visits too, even when only expected
-        if etype in COOPERATIVE and (intent or (etype == "CONSULT" and modality == "future")) and (
+        if etype in COOPERATIVE and (intent or (modality == "future" and etype in AGREE_IF_FUTURE)) and (
                 sayer is None or by_actor or actor0 is None):
             mode, etype, converted = "", "AGREE", True
         elif etype in CONFLICT | {"PROTEST"} and not (decision and modality == "future") and (
