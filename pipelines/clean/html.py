@@ -55,7 +55,9 @@ def post_clean(text: str, title: str | None) -> tuple[list[str], str | None]:
             if _norm(line) == key or (len(key) > 20 and key.startswith(_norm(line)) and len(line) > 20):
                 lines[i] = ""
             break
-    cleaned = strip_boilerplate(lines)
+    # Rules only: the learned line classifier is for whole-page text dumps; trafilatura has already cut
+    # the page around the article, and the model cost 0.005 F1 on the HTML benchmark (0.974 -> 0.969).
+    cleaned = strip_boilerplate(lines, model=False)
     return cleaned.paragraphs, cleaned.author
 
 
