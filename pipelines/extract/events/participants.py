@@ -73,8 +73,9 @@ class Participants:
 
     def __init__(self, doc, mentions: list[dict]):
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token again on each access: read it once
         self.mentions = sorted(mentions, key=lambda m: m["start_char"])
-        self.quotes = quote_regions(doc.text)
+        self.quotes = quote_regions(self.text)
         self._speakers: dict[tuple[int, int], Phrase | None] = {}
 
     # ---- mentions and quotes
@@ -95,7 +96,7 @@ class Participants:
         if quote in self._speakers:
             return self._speakers[quote]
         self._speakers[quote] = None
-        pstart, pend = paragraph_of(self.doc.text, quote[0])
+        pstart, pend = paragraph_of(self.text, quote[0])
         best = None
         for tok in self.doc:
             if tok.idx < pstart or tok.idx >= pend or tok.lemma_.lower() not in REPORTING or tok.pos_ != "VERB":
@@ -184,7 +185,7 @@ class Participants:
             if pobj is not None:
                 ptoks = self._span_tokens(pobj)
                 text_end = max(text_end, ptoks[-1].idx + len(ptoks[-1].text))
-        text = self.doc.text[toks[0].idx:text_end]
+        text = self.text[toks[0].idx:text_end]
         m = self.mention_at(head)
         if m is not None:
             return Phrase(_clean(text), m["start_char"], m["end_char"], head, True)
