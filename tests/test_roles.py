@@ -285,6 +285,16 @@ def test_title_then_comma_then_name_with_in_phrase_and_peerage(extract):
     assert extract("The president in Washington said no.") == []
 
 
+def test_a_surname_given_in_full_earlier_is_a_name_even_when_a_party(extract):
+    rows = extract("Notts police chief Steve Green said people would suffer. "
+                   "Earlier chief constable Green questioned how officers would cope.")
+    assert by_person(rows) == {"Steve Green": {"police chief"}, "Green": {"chief constable"}}
+    # the party stays a body, and a post-nominal that runs into a name is that name's title
+    rows = extract("Jim Green said no. Green MEP Caroline Lucas spoke.")
+    assert facts(rows) == {("Caroline Lucas", "mep", "Green Party", None, "current")}
+    assert extract("Earlier chief constable Green questioned how officers would cope.") == []
+
+
 def test_legislation_is_not_a_name(extract):
     assert extract("The measures passed into law at a late stage of the Criminal Justice Bill.") == []
 

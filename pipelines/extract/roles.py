@@ -179,7 +179,7 @@ def name_at(words: list[Word], k: int, persons: set[int]) -> tuple[int, int] | N
     if w.lower in T.HONORIFICS and k + 1 < len(words) and _is_name_word(words[k + 1]):
         span = name_at(words, k + 1, persons)
         return (k, span[1]) if span else None
-    if not _is_name_word(w) or _is_body_word(w.text) or head_at(words, k):
+    if not _is_name_word(w) or (_is_body_word(w.text) and k not in persons) or head_at(words, k):
         return None
     if w.lower in KIN_WORDS and k not in persons:
         return None
@@ -563,8 +563,10 @@ def extract_roles(doc, meta, mentions: list[dict]) -> list[dict]:
     rows: list[dict] = []
     text = doc.text
     sent_places: list[tuple[set[str], int]] = []
+    # surnames of the people the tagger named in full: "Notts police chief Steve Green ... chief constable Green"
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text[:1].isupper()}
     for sent in doc.sents:
-        got = _sentence_roles(doc, sent, meta, text)
+        got = _sentence_roles(doc, sent, meta, text, surnames)
         places = _places(sent.ents)
         sent_places.extend([places] * len(got))
         rows.extend(got)
@@ -675,11 +677,15 @@ def _dedupe(rows: list[dict]) -> list[dict]:
     return out
 
 
-def _sentence_roles(doc, sent, meta, text: str) -> list[dict]:
+def _sentence_roles(doc, sent, meta, text: str, surnames: frozenset = frozenset()) -> list[dict]:
     words = merge_words(sent, text)
     if not words:
         return []
     persons = _person_words(words, sent)
+    # a surname the document gave in full is a name here too, even when it is also a party ("Green")
+    named = {k for k, w in enumerate(words) if w.text in surnames and k not in persons and k > 0
+             and head_at(words, k - 1) and not (k + 1 < len(words) and words[k + 1].cap)}
+    persons |= named
     found: list[tuple[Phrase, tuple[int, int], float]] = []
     k = 0
     claimed: set[int] = set()
@@ -1125,6 +1131,8 @@ def _postnominals(words, persons) -> list:
         title = T.POSTNOMINALS.get(w.text)
         if not title or k == 0 or (k - 1) not in persons:
             continue
+        if name_at(words, k + 1, persons):
+            continue  # "Green MEP Caroline Lucas": the title of the name after it, not of "Green"
         e = k - 1
         s = e
         while s - 1 >= 0 and (s - 1) in persons:
