@@ -27,6 +27,8 @@ import numpy as np
 WEIGHTS_PATH = Path(__file__).with_name("line_classifier.json")
 # Kept lines right above the first paragraph among which the headline is looked for.
 HEADLINE_WINDOW = 6
+# Lines of this many words or more are never the model's to remove.
+MAX_WORDS = 6
 # Benchmarks switch the model off (`--rules-only`) to measure the rules alone.
 ENABLED = True
 
@@ -253,6 +255,10 @@ def eligible(X: np.ndarray, kept: np.ndarray) -> np.ndarray:
     if not X[:, col("prose")].any():  # no paragraph at all: nothing to measure "above the article" against
         before = np.zeros_like(before)
     gate &= before | (X[:, col("prev_rule")] + X[:, col("next_rule")] > 0)
+    # A short line right above a paragraph is its heading (or the headline): it stays.
+    gate[:-1] &= X[1:, col("prose")] == 0
+    # So does a line of headline length (titles of the article and of its sections).
+    gate &= X[:, col("words_scaled")] * 40 < MAX_WORDS
     # A list introduced by a sentence ending in a colon ("The protesters listed three demands:") is
     # the article's own list.
     intro = False
