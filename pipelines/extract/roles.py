@@ -112,8 +112,25 @@ def merge_words(sent, text_all: str | None = None) -> list[Word]:
     return words
 
 
-def _person_words(words: list[Word], sent) -> set[int]:
-    ents = [e for e in sent.ents if e.label_ == "PERSON"]
+def ents_by_sentence(doc) -> dict[int, list]:
+    """`sent.ents` for every sentence (keyed by its first token), from one pass over `doc.ents`:
+    `Span.ents` rebuilds every entity of the document on each call."""
+    out: dict[int, list] = {}
+    ents = list(doc.ents)
+    k = 0
+    for sent in doc.sents:
+        inside = out[sent.start] = []
+        while k < len(ents) and ents[k].start < sent.start:
+            k += 1
+        j = k
+        while j < len(ents) and ents[j].end <= sent.end:
+            inside.append(ents[j])
+            j += 1
+    return out
+
+
+def _person_words(words: list[Word], sent, sent_ents: list | None = None) -> set[int]:
+    ents = [e for e in (sent.ents if sent_ents is None else sent_ents) if e.label_ == "PERSON"]
     out = set()
     for k, w in enumerate(words):
         if any(e.start_char <= w.start and w.end <= e.end_char for e in ents):
@@ -565,9 +582,10 @@ def extract_roles(doc, meta, mentions: list[dict]) -> list[dict]:
     sent_places: list[tuple[set[str], int]] = []
     # surnames of the people the tagger named in full: "Notts police chief Steve Green ... chief constable Green"
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text[:1].isupper()}
+    by_sentence = ents_by_sentence(doc)
     for sent in doc.sents:
-        got = _sentence_roles(doc, sent, meta, text, surnames)
-        places = _places(sent.ents)
+        got = _sentence_roles(doc, sent, meta, text, surnames, by_sentence[sent.start])
+        places = _places(by_sentence[sent.start])
         sent_places.extend([places] * len(got))
         rows.extend(got)
     main = _main_country(doc, meta)
@@ -677,11 +695,11 @@ def _dedupe(rows: list[dict]) -> list[dict]:
     return out
 
 
-def _sentence_roles(doc, sent, meta, text: str, surnames: frozenset = frozenset()) -> list[dict]:
+def _sentence_roles(doc, sent, meta, text: str, surnames: frozenset = frozenset(), sent_ents: list | None = None) -> list[dict]:
     words = merge_words(sent, text)
     if not words:
         return []
-    persons = _person_words(words, sent)
+    persons = _person_words(words, sent, sent_ents)
     # a surname the document gave in full is a name here too, even when it is also a party ("Green")
     named = {k for k, w in enumerate(words) if w.text in surnames and k not in persons and k > 0
              and head_at(words, k - 1) and not (k + 1 < len(words) and words[k + 1].cap)}
