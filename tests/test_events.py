@@ -295,3 +295,10 @@ def test_passive_measure_on_a_named_place(events):
     e = one(events("A curfew was imposed on Gaza on Sunday."), "COERCE")
     assert e["recipient_text"] == "Gaza" and e["actor_text"] is None
     assert "COERCE" not in types(events("A curfew was imposed."))  # no participant at all
+
+
+def test_possessor_of_a_decision_acts(events):
+    e = one(events("Russia's decision to withdraw its troops from Georgia was welcomed."), "RETREAT")
+    assert e["actor_text"] == "Russia"
+    rows = events("The decision to withdraw troops from Georgia was welcomed.")
+    assert all(r["actor_text"] != "Russia" for r in rows)

@@ -147,6 +147,8 @@ def _has_own_actor(trig: Trigger) -> bool:
             a = a.head
         return any(c.dep_ in ("poss", "agent") or (c.dep_ == "prep" and c.lower_ == "by") for c in a.children) or \
             any(c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for c in a.children)
+    if a.dep_ == "acl" and a.head.pos_ == "NOUN" and any(c.dep_ == "poss" for c in a.head.children):
+        return True  # "Russia's decision to withdraw"
     return any(c.dep_ in ("nsubj", "agent") for c in a.children)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -118,27 +119,35 @@ def _verb_like(tok) -> bool:
     return "dobj" in deps or "auxpass" in deps or ("aux" in deps and ("nsubj" in deps or "nsubjpass" in deps))
 
 
+HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
+_HYPHEN_CACHE: list = [None, {}]  # the last document seen and its index: one pass over the text per document
+
+
+def _hyphen_index(doc) -> dict[int, tuple[str, str]]:
+    if _HYPHEN_CACHE[0] is doc:
+        return _HYPHEN_CACHE[1]
+    index: dict[int, tuple[str, str]] = {}
+    text = doc.text
+    if "-" in text:
+        for m in HYPHENATED.finditer(text):
+            span = doc.char_span(m.start(), m.end())
+            if span is None or len(span) < 3:
+                continue
+            toks = list(span)
+            if any(t.text != "-" for t in toks[1::2]):
+                continue
+            heads = [t for t in toks if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+            if heads:
+                written = m.group(0).lower()
+                index[heads[0].i] = (written, written[: written.rfind("-") + 1] + toks[-1].lemma_.lower())
+    _HYPHEN_CACHE[0], _HYPHEN_CACHE[1] = doc, index
+    return index
+
+
 def _hyphen_forms(tok) -> tuple[str, ...]:
     """The tokenizer splits "sit-in", "cease-fire", "pull-out" into three tokens: the whole word (as written
     and with its last part lemmatized), given to the part the rest of the sentence attaches to."""
-    doc = tok.doc
-    if not (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_) and not (
-            tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_):
-        return ()
-    start = tok.i
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
-        start -= 2
-    end = tok.i
-    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_:
-        end += 2
-    group = list(doc[start:end + 1])
-    if end == start or any(not t.is_alpha for t in group[::2]):
-        return ()
-    heads = [t for t in group if not (start <= t.head.i <= end) or t.head.i == t.i]
-    if heads and heads[0].i != tok.i:
-        return ()
-    written = doc[start:end + 1].text.lower()
-    return (written, written[: written.rfind("-") + 1] + doc[end].lemma_.lower())
+    return _hyphen_index(tok.doc).get(tok.i, ())
 
 
 def _forms(tok) -> list[str]:
@@ -197,9 +206,12 @@ def match_token(tok) -> Match | None:
     """The most specific lexicon entry anchored on this token, if any ("-" entries included); a noun the
     lexicon does not list may still name an event by derivation from a listed verb."""
     lex = load_lexicon()
-    entries = []
+    entries, seen = [], set()
     for f in dict.fromkeys(_forms(tok)):
-        entries.extend(e for e in lex.get(f, ()) if e not in entries)
+        for e in lex.get(f, ()):
+            if id(e) not in seen:
+                seen.add(id(e))
+                entries.append(e)
     if not entries and tok.pos_ == "NOUN":
         entries = _derived_entries(tok.lower_) or _derived_entries(_key(tok))
     if not entries:

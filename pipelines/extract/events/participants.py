@@ -349,5 +349,10 @@ def subject_of(verb, max_hops: int = 4):
             continue
         if v.dep_ in ("relcl",):
             return v.head, False
+        if v.dep_ == "acl" and v.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            # "Russia's decision to withdraw", "the government's move to ban": the possessor acts
+            poss = next((c for c in v.head.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                return poss, False
         break
     return None, False
