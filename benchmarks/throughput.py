@@ -66,6 +66,7 @@ class Measure:
     cached: int | None = None
     note: str = ""
     cpu_seconds: float = 0.0
+    phases: str = ""
 
     @property
     def docs_per_s(self) -> float:
@@ -139,6 +140,35 @@ def parsed_texts(output: Path) -> list[str]:
 
 
 _EXTRACT = re.compile(r"extract: (\d+) documents, (\d+) from cache, parsing (\d+)")
+_PROGRESS = re.compile(r"^\[(\d\d):(\d\d):(\d\d)\] (\w+): (.*)$", re.M)
+# Where a run's time goes, from the run's own progress lines (1 s resolution): each phase ends at
+# the first progress line matching its pattern.
+PHASES = (
+    ("start+ingest", r"^ingest: "),
+    ("clean", r"^clean: \d+ documents \("),
+    ("to parse", r"^extract: \d+ documents, "),
+    ("parse", r"^extract: parsed "),
+    ("tables+checks+report", r"^validate: "),
+    ("publish", r"^publish: "),
+)
+
+
+def phase_times(stderr: str, total: float) -> str:
+    """'start+ingest 6s, clean 9s, ...' from the progress lines of a run taking `total` seconds."""
+    stamps = [(int(h) * 3600 + int(m) * 60 + int(s), f"{step}: {rest}") for h, m, s, step, rest in _PROGRESS.findall(stderr)]
+    if not stamps:
+        return ""
+    # the first progress line comes after start-up; estimate the start from the total wall time
+    end = stamps[-1][0]
+    start = end - total
+    out, prev = [], start
+    for name, pattern in PHASES:
+        hit = next((t for t, line in stamps if re.match(pattern, line)), None)
+        if hit is None:
+            continue
+        out.append(f"{name} {max(0, hit - prev):.0f}s")
+        prev = hit
+    return ", ".join(out)
 
 
 def pipeline(input_dir: Path, output: Path, args, label: str, docs: int, words: int, extra: list[str] = ()) -> Measure:
@@ -152,7 +182,8 @@ def pipeline(input_dir: Path, output: Path, args, label: str, docs: int, words: 
     parsed = int(m.group(3)) if m else 0
     cached = int(m.group(2)) if m else None
     note = "" if m else "job skipped: input unchanged"
-    return Measure(label, docs, words, seconds, peak, rss, parsed=parsed, cached=cached, note=note, cpu_seconds=cpu)
+    return Measure(label, docs, words, seconds, peak, rss, parsed=parsed, cached=cached, note=note, cpu_seconds=cpu,
+                   phases=phase_times(stderr, seconds))
 
 
 def bare(texts_file: Path, args, label: str, docs: int, words: int) -> Measure:
@@ -206,6 +237,8 @@ def _show(ms: list[Measure]) -> None:
             f"peak PSS {m.peak_pss / GIB:5.2f} GiB (RSS sum {m.peak_rss / GIB:5.2f}){extra} {m.note}",
             flush=True,
         )
+        if m.phases:
+            print(f"    phases: {m.phases}", flush=True)
 
 
 def best(ms: list[Measure]) -> Measure:

@@ -122,4 +122,6 @@ def extract_candidates(
     empties = frames_of([], [])
     out = {t: _assemble(parts[t], order, empties[t]) for t in cache_mod.TABLES}
     stats.seconds = time.monotonic() - started
+    if progress and todo:
+        progress(f"extract: parsed {stats.parsed} documents in {stats.seconds:.1f}s")
     return out, stats
