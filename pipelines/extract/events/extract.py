@@ -128,12 +128,19 @@ def _sentence_triggers(sent) -> list[Trigger]:
     return triggers
 
 
+def _infinitival_relcl(tok) -> bool:
+    """"authorize force to reinstate Bazoum", "a deadline to reinstate": parsed as relative clauses, but they
+    are complements of the noun (no subject of their own)."""
+    return tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
 def _owner(tok, token_owner: dict[int, Trigger], stop=None):
     """The nearest trigger above `tok` in the tree and the dependency relations on the way."""
     path = []
     t = tok
     while t.head.i != t.i:
-        path.append(t.dep_)
+        path.append("acl" if _infinitival_relcl(t) else t.dep_)
         t = t.head
         if t.i in token_owner and token_owner[t.i] is not stop:
             return token_owner[t.i], path
@@ -236,7 +243,8 @@ def _content_mode(trig: Trigger) -> str:
 
 def _aux_lemmas(verb) -> set[str]:
     out = set()
-    if verb.lemma_.lower() in FUTURE_GOVERNORS and verb.pos_ == "VERB" and any(c.dep_ in ("xcomp", "auxpass") for c in verb.children):
+    if verb.lemma_.lower() in FUTURE_GOVERNORS and verb.pos_ == "VERB" and any(
+            c.dep_ in ("xcomp", "auxpass") or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children):
         out.add("gov:" + verb.lemma_.lower())  # "the talks are scheduled for", "plans to" (not "set fire to")
     v, hops = verb, 0
     while v is not None and hops < 4:

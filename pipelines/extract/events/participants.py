@@ -348,6 +348,8 @@ def subject_of(verb, max_hops: int = 4):
             hops += 1
             continue
         if v.dep_ in ("relcl",):
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+                return None, False  # "force to reinstate Bazoum": the noun is not the subject
             return v.head, False
         if v.dep_ == "acl" and v.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
             # "Russia's decision to withdraw", "the government's move to ban": the possessor acts
