@@ -302,3 +302,12 @@ def test_possessor_of_a_decision_acts(events):
     assert e["actor_text"] == "Russia"
     rows = events("The decision to withdraw troops from Georgia was welcomed.")
     assert all(r["actor_text"] != "Russia" for r in rows)
+
+
+def test_cameo_style_sentences_are_typed(events):
+    """One or two hand-written sentences per CAMEO code family (fixture): each must yield its PLOVER type."""
+    lines = (FIXTURES / "cameo_style_sentences.tsv").read_text(encoding="utf-8").splitlines()
+    cases = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    assert len(cases) > 120 and {t for t, _ in cases} == set(EVENT_TYPES)
+    missed = [(t, s) for t, s in cases if t not in types(events(s, published=None))]
+    assert missed == []
