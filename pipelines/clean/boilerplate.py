@@ -14,7 +14,9 @@ of them names a particular site:
   once furniture has started there, go with it.
 
 A line survives unless a rule is sure. Long lines that read as sentences are only removed by the
-content rules, and those only fire on lines that talk to the reader.
+content rules, and those only fire on lines that talk to the reader. After the rules, a small learned
+line classifier (`pipelines.clean.line_classifier`) may add short non-sentence lines above the article
+or next to removed furniture that no rule phrase knows (`strip_boilerplate(..., model=False)`: rules only).
 """
 
 from __future__ import annotations
