@@ -311,3 +311,11 @@ def test_cameo_style_sentences_are_typed(events):
     assert len(cases) > 120 and {t for t, _ in cases} == set(EVENT_TYPES)
     missed = [(t, s) for t, s in cases if t not in types(events(s, published=None))]
     assert missed == []
+
+
+def test_passive_light_verb_takes_its_agent_and_verb_level_between(events):
+    e = one(events("A protest was staged by students outside the ministry."), "PROTEST")
+    assert e["actor_text"] == "students"
+    assert "PROTEST" not in types(events("A protest was staged outside the ministry."))
+    rows = [r for r in events("Clashes erupted between police and protesters on Sunday.") if r["event_type"] == "ASSAULT"]
+    assert sorted(r["actor_text"] for r in rows) == ["police", "protesters"]

@@ -357,6 +357,10 @@ def _nominal_roles(trig: Trigger, parts: Participants):
                 light = any(f in LIGHT_VERBS for f in _forms(t))  # lemma, word, "staged" -> "stage"
                 if light or purpose:
                     subj, _ = subject_of(t)
+                    if subj is not None and subj.i in {x.i for x in trig.tokens}:
+                        # passive light verb: "a protest was staged by students"
+                        agent = next((c for c in t.children if c.dep_ == "agent"), None)
+                        subj = _pobj(agent) if agent is not None else None
                     if subj is not None and subj.i not in {x.i for x in trig.tokens}:
                         actor = subj
                         trig.light = t if light else None
@@ -364,7 +368,9 @@ def _nominal_roles(trig: Trigger, parts: Participants):
                 break
     if actor is None and trig.event_type in ("CONSULT", "ASSAULT", "COOPERATE"):
         # two-sided events ("talks between Iran and Iraq", "clashes between police and protesters"): both are actors
-        between = next((c for h in (a, head) for c in h.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        holders = (a, head) + ((head.head,) if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB" else ())
+        # "clashes erupted between police and protesters": the preposition may hang on the verb
+        between = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"), None)
         if between is not None and _pobj(between) is not None:
             actor, sure = _pobj(between), True
             if recipient is not None and recipient.head.i == between.i:
