@@ -25,14 +25,32 @@ def _context():
     return multiprocessing.get_context(method)
 
 
-def map_chunks(fn, chunks: Iterable[list], n_process: int, initializer=None, initargs=()) -> Iterator:
+def forking() -> bool:
+    """True when workers start as forks of this process (and so inherit what it has loaded)."""
+    return _context().get_start_method() == "fork"
+
+
+def map_chunks(fn, chunks: Iterable[list], n_process: int, initializer=None, initargs=(), recycle_after: int = 0) -> Iterator:
     """`fn(chunk)` for every chunk in worker processes, results in input order, at most
-    `2 * n_process` chunks in flight (memory stays flat however many chunks there are)."""
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=_context(), initializer=initializer, initargs=initargs) as pool:
-        pending: deque = deque()
-        for chunk in chunks:
-            pending.append(pool.submit(fn, chunk))
-            if len(pending) >= 2 * n_process:
+    `2 * n_process` chunks in flight (memory stays flat however many chunks there are).
+
+    With `recycle_after` > 0 the workers are replaced by fresh ones after that many chunks: what a
+    long-lived worker accumulates (spaCy's string store and vocabulary grow with every new word)
+    is dropped, so peak memory does not grow with the corpus.
+    """
+    chunks = iter(chunks)
+    while True:
+        submitted = 0
+        with ProcessPoolExecutor(max_workers=n_process, mp_context=_context(), initializer=initializer, initargs=initargs) as pool:
+            pending: deque = deque()
+            for chunk in chunks:
+                pending.append(pool.submit(fn, chunk))
+                submitted += 1
+                if len(pending) >= 2 * n_process:
+                    yield pending.popleft().result()
+                if recycle_after and submitted >= recycle_after:
+                    break
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        if not (recycle_after and submitted >= recycle_after):
+            return

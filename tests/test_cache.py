@@ -65,6 +65,9 @@ def test_output_identical_whatever_the_number_of_processes(reference, monkeypatc
     out, stats = extract_candidates(_docs(), DEFAULT_MODEL, n_process=2, batch_size=2)
     assert stats.n_process == 2
     _same(reference, out)
+    monkeypatch.setattr(parallel, "RECYCLE_TASKS_PER_WORKER", 1)  # fresh workers after every 2 tasks
+    recycled, _ = extract_candidates(_docs(), DEFAULT_MODEL, n_process=2, batch_size=2)
+    _same(reference, recycled)
 
 
 def test_only_new_or_changed_documents_are_parsed(reference, tmp_path):
@@ -224,3 +227,21 @@ def test_clean_rows_identical_with_and_without_cache_and_processes(tmp_path):
     messages = []
     clean_rows(raw.head(2), cache_dir=str(tmp_path), progress=messages.append)
     assert messages == []  # nothing to clean: every row came from the cache
+
+
+def _pid_and_value(chunk: list[int]) -> tuple[int, int]:
+    import os
+
+    return os.getpid(), chunk[0]
+
+
+def test_recycled_workers_keep_results_in_order_and_are_fresh_processes():
+    from pipelines.workers import map_chunks
+
+    out = list(map_chunks(_pid_and_value, ([i] for i in range(7)), 2, recycle_after=2))
+    assert [v for _, v in out] == list(range(7))
+    pids = [p for p, _ in out]
+    # 4 pools (2 + 2 + 2 + 1 tasks): no process serves tasks from two different pools
+    pools = [set(pids[i : i + 2]) for i in range(0, 7, 2)]
+    assert all(not (a & b) for k, a in enumerate(pools) for b in pools[k + 1 :])
+    assert list(map_chunks(_pid_and_value, iter([]), 2, recycle_after=2)) == []

@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 
 from pipelines.extract.annotate import DocAnnotations, DocInput, annotate_parsed
 from pipelines.extract.nlp import load_model
-from pipelines.workers import available_cores, map_chunks
+from pipelines.workers import available_cores, forking, map_chunks
 
 # Longest piece of text handed to the parser at once. spaCy's parser and NER need roughly 1 GB of
 # working memory per 100,000 characters in the worst case; articles are far shorter.
@@ -35,6 +35,10 @@ CHUNK_CHARS = 60_000
 AUTO_PARALLEL_MIN_CHARS = 400_000
 # Upper bound for the automatic worker count (each worker holds its own model, ~0.3-0.5 GB).
 AUTO_MAX_WORKERS = 4
+# Workers are replaced after this many tasks each (~500 documents): spaCy's vocabulary grows with
+# every new word a long-lived worker sees (~+170 MB per worker over the BBC corpus), fresh forks
+# start from the parent's untouched model.
+RECYCLE_TASKS_PER_WORKER = 32
 
 _CUTS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?]['\"’”)]*\s+"), re.compile(r"\s+"))
 
@@ -134,5 +138,10 @@ def annotate_stream(
             yield from annotate_chunk(nlp, chunk, batch_size)
         return
     run = functools.partial(_worker_run, batch_size=batch_size)
-    for result in map_chunks(run, chunks, n_process, initializer=_worker_init, initargs=(model,)):
+    if forking():
+        # Loaded once here, the model is inherited by every (re)forked worker: no load per worker,
+        # and its pages are shared rather than copied.
+        load_model(model)
+    recycle = RECYCLE_TASKS_PER_WORKER * n_process
+    for result in map_chunks(run, chunks, n_process, initializer=_worker_init, initargs=(model,), recycle_after=recycle):
         yield from result
