@@ -84,11 +84,9 @@ class EntityRules:
 
 
 def _text(doc: Doc) -> str:
-    """`doc.text` joins every token on each call; the rules read it often, so it is kept per doc."""
-    cached = doc.user_data.get("newsfacts_text")
-    if cached is None:
-        cached = doc.user_data["newsfacts_text"] = doc.text
-    return cached
+    from pipelines.extract.nlp import doc_text
+
+    return doc_text(doc)
 
 
 def _fold_tokens(doc: Doc, start: int, end: int) -> str:

@@ -47,6 +47,16 @@ COMPONENT_NEEDS: dict[str, tuple[str, ...]] = {
 EXCLUDED_COMPONENTS: tuple[str, ...] = ()
 
 
+def doc_text(doc) -> str:
+    """`doc.text`, kept in the doc's `user_data`: spaCy's `Doc.text` joins every token on each access,
+    and the rule layer, roles and events all read it. (`Doc.from_docs` does not copy the key, so a
+    doc joined from segments computes its own.)"""
+    cached = doc.user_data.get("newsfacts_text")
+    if cached is None:
+        cached = doc.user_data["newsfacts_text"] = doc.text
+    return cached
+
+
 def effective_components(nlp) -> set[str]:
     """The components whose output a parse carries: the active ones, plus those a stand-in replaces
     (`token_attrs` does the work of `attribute_ruler` and `lemmatizer`, which stay loaded, disabled)."""

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipelines.extract import titles as T
+from pipelines.extract.nlp import doc_text
 
 PUNCT_END = {",", ".", ";", ":", ")", "(", "!", "?", "\"", "“", "”", "'", "’", "–", "—", "-", "[", "]"}
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "any", "every", "each", "some",
@@ -91,7 +92,7 @@ def merge_words(sent, text_all: str | None = None) -> list[Word]:
     words: list[Word] = []
     toks = list(sent)
     if text_all is None:
-        text_all = sent.doc.text  # Doc.text rebuilds the string: callers pass it once per document
+        text_all = doc_text(sent.doc)
     i = 0
     while i < len(toks):
         j = i
@@ -578,7 +579,7 @@ def _set_body(ph: Phrase, chunk: list[Word], persons_words: set[int], words: lis
 
 def extract_roles(doc, meta, mentions: list[dict]) -> list[dict]:
     rows: list[dict] = []
-    text = doc.text
+    text = doc_text(doc)
     sent_places: list[tuple[set[str], int]] = []
     # surnames of the people the tagger named in full: "Notts police chief Steve Green ... chief constable Green"
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text[:1].isupper()}

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipelines.extract.nlp import doc_text
+
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "plover" / "triggers.tsv"
 
 EVENT_TYPES = (
@@ -127,7 +129,7 @@ def _hyphen_index(doc) -> dict[int, tuple[str, str]]:
     if _HYPHEN_CACHE[0] is doc:
         return _HYPHEN_CACHE[1]
     index: dict[int, tuple[str, str]] = {}
-    text = doc.text
+    text = doc_text(doc)
     if "-" in text:
         for m in HYPHENATED.finditer(text):
             span = doc.char_span(m.start(), m.end())

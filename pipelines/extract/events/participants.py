@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipelines.extract.nlp import doc_text
+
 REPORTING = {
     "say", "tell", "add", "state", "report", "announce", "claim", "confirm", "note", "write", "tweet",
     "quote", "explain", "declare", "stress", "emphasize", "emphasise", "underscore", "reiterate", "argue",
@@ -73,7 +75,7 @@ class Participants:
 
     def __init__(self, doc, mentions: list[dict]):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token again on each access: read it once
+        self.text = doc_text(doc)
         self.mentions = sorted(mentions, key=lambda m: m["start_char"])
         self.quotes = quote_regions(self.text)
         self._speakers: dict[tuple[int, int], Phrase | None] = {}
