@@ -57,6 +57,23 @@ def doc_text(doc) -> str:
     return cached
 
 
+def ents_by_sentence(doc) -> dict[int, list]:
+    """`sent.ents` for every sentence (keyed by its first token), from one pass over `doc.ents`:
+    `Span.ents` rebuilds every entity of the document on each call."""
+    out: dict[int, list] = {}
+    ents = list(doc.ents)
+    k = 0
+    for sent in doc.sents:
+        inside = out[sent.start] = []
+        while k < len(ents) and ents[k].start < sent.start:
+            k += 1
+        j = k
+        while j < len(ents) and ents[j].end <= sent.end:
+            inside.append(ents[j])
+            j += 1
+    return out
+
+
 def effective_components(nlp) -> set[str]:
     """The components whose output a parse carries: the active ones, plus those a stand-in replaces
     (`token_attrs` does the work of `attribute_ruler` and `lemmatizer`, which stay loaded, disabled)."""

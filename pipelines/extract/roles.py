@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipelines.extract import titles as T
-from pipelines.extract.nlp import doc_text
+from pipelines.extract.nlp import doc_text, ents_by_sentence
 
 PUNCT_END = {",", ".", ";", ":", ")", "(", "!", "?", "\"", "“", "”", "'", "’", "–", "—", "-", "[", "]"}
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "any", "every", "each", "some",
@@ -111,23 +111,6 @@ def merge_words(sent, text_all: str | None = None) -> list[Word]:
         words.append(Word(text, first.idx, last.idx + len(last.text), first.i, last.i + 1, last.pos_, ent, last.lemma_.lower(), last.dep_, last.tag_))
         i = j + 1
     return words
-
-
-def ents_by_sentence(doc) -> dict[int, list]:
-    """`sent.ents` for every sentence (keyed by its first token), from one pass over `doc.ents`:
-    `Span.ents` rebuilds every entity of the document on each call."""
-    out: dict[int, list] = {}
-    ents = list(doc.ents)
-    k = 0
-    for sent in doc.sents:
-        inside = out[sent.start] = []
-        while k < len(ents) and ents[k].start < sent.start:
-            k += 1
-        j = k
-        while j < len(ents) and ents[j].end <= sent.end:
-            inside.append(ents[j])
-            j += 1
-    return out
 
 
 def _person_words(words: list[Word], sent, sent_ents: list | None = None) -> set[int]:

@@ -14,6 +14,7 @@ from pipelines.extract.dates import date_phrases, resolve_date
 from pipelines.extract.events.lexicon import PERSON_WORDS, Match, _forms, match_token
 from pipelines.extract.events.participants import REPORTING, Participants, Phrase, subject_of
 from pipelines.extract.events.places import country_code
+from pipelines.extract.nlp import ents_by_sentence
 
 # Verbal events whose complement is what they are about, not a separate event.
 CONTENT_TYPES = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE", "CONCEDE"}
@@ -559,10 +560,10 @@ def _conjuncts(tok) -> list:
     return out
 
 
-def _dates(sent, owner: dict[int, Trigger], reporting: set[int]) -> dict[int, list]:
+def _dates(sent, owner: dict[int, Trigger], reporting: set[int], sent_ents: list | None = None) -> dict[int, list]:
     """DATE entities of a sentence, by the trigger (or reporting verb, keyed by token index) they modify."""
     out: dict[int, list] = {}
-    spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    spans = [e for e in (sent.ents if sent_ents is None else sent_ents) if e.label_ in ("DATE", "TIME")]
     for start, end in date_phrases(sent.text):
         span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
         if span is not None and not any(e.start < span.end and span.start < e.end for e in spans):
@@ -641,6 +642,7 @@ def extract_events(doc, meta, mentions: list[dict]) -> list[dict]:
     published = getattr(meta, "published_date", None)
     dateline = getattr(meta, "dateline_place", None)
     rows: list[dict] = []
+    by_sentence = ents_by_sentence(doc)
     for sent in doc.sents:
         if len(sent) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue
@@ -650,7 +652,7 @@ def extract_events(doc, meta, mentions: list[dict]) -> list[dict]:
         _link(triggers)
         owner = {t.i: trig for trig in triggers for t in trig.tokens}
         reporting = {t.i for t in sent if t.lemma_.lower() in REPORTING and t.pos_ == "VERB"}
-        dates = _dates(sent, owner, reporting)
+        dates = _dates(sent, owner, reporting, by_sentence[sent.start])
         for trig in triggers:
             if trig.suppressed:
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -79,6 +80,8 @@ class Participants:
         self.mentions = sorted(mentions, key=lambda m: m["start_char"])
         self.quotes = quote_regions(self.text)
         self._speakers: dict[tuple[int, int], Phrase | None] = {}
+        self._sents: list | None = None
+        self._sent_ends: list[int] = []
 
     # ---- mentions and quotes
     def mention_at(self, tok) -> dict | None:
@@ -100,7 +103,8 @@ class Participants:
         self._speakers[quote] = None
         pstart, pend = paragraph_of(self.text, quote[0])
         best = None
-        for tok in self.doc:
+        para = self.doc.char_span(pstart, pend, alignment_mode="expand") if pend > pstart else None
+        for tok in (self.doc if para is None else para):
             if tok.idx < pstart or tok.idx >= pend or tok.lemma_.lower() not in REPORTING or tok.pos_ != "VERB":
                 continue
             if self.in_quote(tok):
@@ -254,10 +258,18 @@ class Participants:
             ph.pronoun = True
         return ph
 
+    def _sentences_before(self, start: int) -> list:
+        """The (at most two) sentences that end before token `start`, without walking every sentence."""
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+            self._sent_ends = [s.end for s in self._sents]
+        k = bisect.bisect_right(self._sent_ends, start)
+        return self._sents[max(0, k - 2) : k]
+
     def _antecedent(self, tok):
         low = tok.lower_
         sent = tok.sent
-        sents = [s for s in self.doc.sents if s.end <= sent.start][-2:]
+        sents = self._sentences_before(sent.start)
         if low in ("he", "she", "him", "her", "his"):
             before = [m for m in self.mentions if m["label"] == "PERSON" and sent.start_char <= m["start_char"] < tok.idx]
             here = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
