@@ -269,6 +269,16 @@ KINDS: dict[str, dict] = {
     ]),
 }
 
+def add_split(split: str, templates: dict[str, list]) -> None:
+    """Register a furniture split: `templates` by kind; kinds it does not cover get none, and a kind
+    the other splits do not have is placed anywhere on the page."""
+    splits = {k for spec in KINDS.values() for k in spec if k != "pos"}
+    for kind, temps in templates.items():
+        KINDS.setdefault(kind, {"pos": "any", **{s: [] for s in splits}})[split] = list(temps)
+    for spec in KINDS.values():
+        spec.setdefault(split, [])
+
+
 # FRESH templates were written after the rules were frozen and run once, to measure generality honestly
 # (the HELD-OUT split above was looked at during development after its first measurement).
 FRESH: dict[str, list] = {
@@ -348,10 +358,7 @@ FRESH: dict[str, list] = {
         _L("Create a free account to read this article"),
     ],
 }
-for _kind, _templates in FRESH.items():
-    KINDS[_kind]["fresh"] = _templates
-for _spec in KINDS.values():
-    _spec.setdefault("fresh", [])
+add_split("fresh", FRESH)
 
 # FRESH2 templates were written after FRESH was tuned to; measured once, then looked at.
 FRESH2: dict[str, list] = {
@@ -424,10 +431,7 @@ FRESH2: dict[str, list] = {
         _L("Premium content"),
     ],
 }
-for _kind, _templates in FRESH2.items():
-    KINDS[_kind]["fresh2"] = _templates
-for _spec in KINDS.values():
-    _spec.setdefault("fresh2", [])
+add_split("fresh2", FRESH2)
 
 # FRESH3 templates were written after the last rule change and measured once, never tuned to: the honest
 # estimate of how the rules do on furniture they have not seen. (FRESH and FRESH2 played that role
@@ -501,10 +505,7 @@ FRESH3: dict[str, list] = {
         _L("Already have an account? Sign in"),
     ],
 }
-for _kind, _templates in FRESH3.items():
-    KINDS[_kind]["fresh3"] = _templates
-for _spec in KINDS.values():
-    _spec.setdefault("fresh3", [])
+add_split("fresh3", FRESH3)
 
 POSITIONS_TOP = ("top", "first")
 ORIGINAL_SPLITS = ("dev", "held", "fresh", "fresh2", "fresh3")
@@ -513,8 +514,8 @@ ALL_SPLITS = ORIGINAL_SPLITS + ("fresh4",)
 
 def load_fresh4() -> bool:
     """Merge the blind FRESH4 split from benchmarks/furniture_fresh4.py (written by someone who never saw
-    the remover) into KINDS, when that module exists. Imported lazily, after this module is complete,
-    because it imports its helpers (`_L`, `Ctx`, ...) from here. Returns whether it was found."""
+    the remover) into KINDS, when that module exists (imported only when fresh4 is asked for).
+    Returns whether it was found."""
     if any("fresh4" in spec for spec in KINDS.values()):
         return True
     import importlib
@@ -525,12 +526,7 @@ def load_fresh4() -> bool:
         sys.path.insert(0, here)
     if importlib.util.find_spec("furniture_fresh4") is None:
         return False
-    fresh4 = importlib.import_module("furniture_fresh4").FRESH4
-    for kind, templates in fresh4.items():
-        # A kind the other splits do not have is placed anywhere on the page.
-        KINDS.setdefault(kind, {"pos": "any", **{s: [] for s in ORIGINAL_SPLITS}})["fresh4"] = list(templates)
-    for spec in KINDS.values():
-        spec.setdefault("fresh4", [])
+    add_split("fresh4", importlib.import_module("furniture_fresh4").FRESH4)
     return True
 
 

@@ -138,10 +138,6 @@ def fit(X, y, source, l2):
     return fit_logistic((X - mean) / scale, y, w, l2), mean, scale
 
 
-def predict(X, beta, mean, scale):
-    return 1.0 / (1.0 + np.exp(-np.clip(((X - mean) / scale) @ beta, -30, 30)))
-
-
 FOLD_NAMES = [f"BBC+{s} templates" for s in TRAIN_SPLITS] + ["real dev pages A", "real dev pages B"]
 
 
@@ -156,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "pipelines" / "clean" / "line_classifier.json")
     args = parser.parse_args(argv)
 
-    from pipelines.clean.line_classifier import FEATURES
+    from pipelines.clean.line_classifier import FEATURES, scores
 
     Xb, yb, eb, kb, gb = dataset(bbc_documents(args.bbc, args.docs, args.seed), lambda d: d // args.docs)
     Xr, yr, er, kr, gr = dataset(real_documents(args.pages), lambda d: len(TRAIN_SPLITS) + d % 2)
@@ -172,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     for fold in range(len(FOLD_NAMES)):
         train, test = group != fold, group == fold
         beta, mean, scale = fit(X[train], y[train], source[train], args.l2)
-        p[test] = predict(X[test], beta, mean, scale)
+        p[test] = scores(X[test], beta, mean, scale)
         extra = test & gate & (p >= args.threshold)
         art, fur = test & (y == 0), test & (y == 1)
         print(f"    {FOLD_NAMES[fold]:<26} rules {np.sum(art & kept) / art.sum():.4f} / {np.sum(fur & ~kept) / fur.sum():.4f}"

@@ -6,6 +6,8 @@ frame so a table with no rows still carries its full schema into the release.
 
 from __future__ import annotations
 
+import hashlib
+
 import polars as pl
 
 Str = pl.String
@@ -185,3 +187,13 @@ def from_rows(table: str, rows: list[dict]) -> pl.DataFrame:
 def _overrides(table: str, rows: list[dict]) -> dict[str, pl.DataType]:
     keys = set().union(*(r.keys() for r in rows))
     return {k: v for k, v in TABLES[table].items() if k in keys}
+
+
+def frame_fingerprint(df: pl.DataFrame) -> str:
+    """A digest of a frame's schema and every value (row hashes, in order): the key of the in-process
+    memos that let several assets share one computation (entity resolution, single-table checks)."""
+    h = hashlib.sha256(repr(list(df.schema.items())).encode())
+    h.update(str(df.height).encode())
+    if df.height and df.width:
+        h.update(df.hash_rows(seed=0).to_numpy().tobytes())
+    return h.hexdigest()

@@ -36,7 +36,7 @@ def map_chunks(fn, chunks: Iterable[list], n_process: int, initializer=None, ini
 
     With `recycle_after` > 0 the workers are replaced by fresh ones after that many chunks: what a
     long-lived worker accumulates (spaCy's string store and vocabulary grow with every new word)
-    is dropped, so peak memory does not grow with the corpus.
+    is dropped, which bounds a worker's growth however long the corpus.
     """
     chunks = iter(chunks)
     while True:

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
+from pipelines.clean.boilerplate import _WORD
+
 WEIGHTS_PATH = Path(__file__).with_name("line_classifier.json")
 # Kept lines right above the first paragraph among which the headline is looked for.
 HEADLINE_WINDOW = 6
@@ -44,7 +46,6 @@ _VERBISH = re.compile(
     r"said|says|told|says|[a-z]{3,}ed|[a-z]{3,}ing)\b",
     re.I,
 )
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 _COLON_END = re.compile(r":\s*$")
 _SEPARATORS = re.compile(r"\s[|•·»›>/–—-]\s|^[|•·»›>–—-]|[|•·»›>–—-]$")

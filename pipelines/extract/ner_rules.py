@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipelines.extract import gazetteers as gz
+from pipelines.extract.nlp import doc_text
 
 COMPONENT = "newsfacts_entity_rules"
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "of", "via", "towards", "toward"}
@@ -83,10 +84,7 @@ class EntityRules:
 # ---------------------------------------------------------------- helpers
 
 
-def _text(doc: Doc) -> str:
-    from pipelines.extract.nlp import doc_text
-
-    return doc_text(doc)
+_text = doc_text  # the document's text, read once per document
 
 
 def _fold_tokens(doc: Doc, start: int, end: int) -> str:

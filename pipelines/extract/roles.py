@@ -87,12 +87,10 @@ class Phrase:
     parts: dict = field(default_factory=dict)
 
 
-def merge_words(sent, text_all: str | None = None) -> list[Word]:
+def merge_words(sent, text_all: str) -> list[Word]:
     """Tokens joined by a hyphen with no space ("PNDS-Tarayya", "Secretary-General", "Ex-chat") become one word."""
     words: list[Word] = []
     toks = list(sent)
-    if text_all is None:
-        text_all = doc_text(sent.doc)
     i = 0
     while i < len(toks):
         j = i
@@ -113,8 +111,8 @@ def merge_words(sent, text_all: str | None = None) -> list[Word]:
     return words
 
 
-def _person_words(words: list[Word], sent, sent_ents: list | None = None) -> set[int]:
-    ents = [e for e in (sent.ents if sent_ents is None else sent_ents) if e.label_ == "PERSON"]
+def _person_words(words: list[Word], sent_ents: list) -> set[int]:
+    ents = [e for e in sent_ents if e.label_ == "PERSON"]
     out = set()
     for k, w in enumerate(words):
         if any(e.start_char <= w.start and w.end <= e.end_char for e in ents):
@@ -568,7 +566,7 @@ def extract_roles(doc, meta, mentions: list[dict]) -> list[dict]:
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text[:1].isupper()}
     by_sentence = ents_by_sentence(doc)
     for sent in doc.sents:
-        got = _sentence_roles(doc, sent, meta, text, surnames, by_sentence[sent.start])
+        got = _sentence_roles(sent, meta, text, surnames, by_sentence[sent.start])
         places = _places(by_sentence[sent.start])
         sent_places.extend([places] * len(got))
         rows.extend(got)
@@ -679,11 +677,11 @@ def _dedupe(rows: list[dict]) -> list[dict]:
     return out
 
 
-def _sentence_roles(doc, sent, meta, text: str, surnames: frozenset = frozenset(), sent_ents: list | None = None) -> list[dict]:
+def _sentence_roles(sent, meta, text: str, surnames: frozenset, sent_ents: list) -> list[dict]:
     words = merge_words(sent, text)
     if not words:
         return []
-    persons = _person_words(words, sent, sent_ents)
+    persons = _person_words(words, sent_ents)
     # a surname the document gave in full is a name here too, even when it is also a party ("Green")
     named = {k for k, w in enumerate(words) if w.text in surnames and k not in persons and k > 0
              and head_at(words, k - 1) and not (k + 1 < len(words) and words[k + 1].cap)}
@@ -763,7 +761,7 @@ def _sentence_roles(doc, sent, meta, text: str, surnames: frozenset = frozenset(
     rows = [_row(text, sent, meta, words, ph, span, conf) for ph, span, conf in found]
     for r, (ph, span, _) in zip(rows, found):
         if r["body_source"] is None and _org_title(ph.title):
-            _body_from_reporting_subject(r, words[span[1]], sent)
+            _body_from_reporting_subject(r, words[span[1]], sent, sent_ents)
     return rows
 
 
@@ -776,7 +774,7 @@ def _org_title(title: str) -> bool:
     return title.endswith(ORG_TITLE_ENDS)
 
 
-def _body_from_reporting_subject(row: dict, name_word: Word, sent) -> None:
+def _body_from_reporting_subject(row: dict, name_word: Word, sent, sent_ents: list) -> None:
     """"The United Nations said Secretary-General Antonio Guterres was ...": an organisation that reports what
     the title holder did is the body of an organisation's title (spokesperson, secretary-general, chair ...)
     that has none of its own. Only when the name is the subject of the reported clause."""
@@ -792,7 +790,7 @@ def _body_from_reporting_subject(row: dict, name_word: Word, sent) -> None:
     subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.ent_type_ != "ORG":
         return
-    ent = next((e for e in sent.ents if e.start <= subj.i < e.end and e.label_ == "ORG"), None)
+    ent = next((e for e in sent_ents if e.start <= subj.i < e.end and e.label_ == "ORG"), None)
     if ent is None:
         return
     text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text

@@ -33,9 +33,7 @@ _RESOLVED: dict[tuple, tuple[pl.DataFrame, list[Cluster]]] = {}
 def resolve(mentions: pl.DataFrame, documents: pl.DataFrame) -> tuple[pl.DataFrame, list[Cluster]]:
     """Entity resolution, computed once per input in a process: the `entity_links`, `people` and
     `organizations` assets all ask for it with the same frames."""
-    docs = documents.select("doc_id", "text")
-    key = (mentions.height, int(mentions.hash_rows().sum()) if mentions.height else 0,
-           docs.height, int(docs.hash_rows().sum()) if docs.height else 0)
+    key = (schema.frame_fingerprint(mentions), schema.frame_fingerprint(documents.select("doc_id", "text")))
     hit = _RESOLVED.get(key)
     if hit is None:
         _RESOLVED.clear()

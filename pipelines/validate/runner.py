@@ -9,7 +9,6 @@ as plain dataclasses; nothing here knows about Dagster.
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 import logging
 import os
@@ -20,6 +19,7 @@ from datetime import date, datetime, timezone
 
 import polars as pl
 
+from pipelines import schema
 from pipelines.validate.references import ReferenceError, parameter_value, with_derived
 from pipelines.validate.suites import Expectation, Suite
 
@@ -170,19 +170,10 @@ _LOCAL_MEMO: "OrderedDict[tuple, list[ExpectationResult]]" = OrderedDict()
 _LOCAL_MEMO_SIZE = 32
 
 
-def frame_fingerprint(df: pl.DataFrame) -> str:
-    """A digest of a frame's schema and every value (row hashes, in order)."""
-    h = hashlib.sha256(repr(list(df.schema.items())).encode())
-    h.update(str(df.height).encode())
-    if df.height and df.width:
-        h.update(df.hash_rows(seed=0).to_numpy().tobytes())
-    return h.hexdigest()
-
-
 def _local_results(table: str, df: pl.DataFrame, todo: list[Expectation], run_date: date) -> list[ExpectationResult]:
     if not todo:
         return []
-    key = (table, frame_fingerprint(df), tuple(json.dumps(e.gx_config(), sort_keys=True, default=str) for e in todo), run_date)
+    key = (table, schema.frame_fingerprint(df), tuple(json.dumps(e.gx_config(), sort_keys=True, default=str) for e in todo), run_date)
     hit = _LOCAL_MEMO.get(key)
     if hit is None:
         hit = _evaluate(table, df, todo, {table: df}, run_date)

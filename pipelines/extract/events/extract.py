@@ -560,10 +560,10 @@ def _conjuncts(tok) -> list:
     return out
 
 
-def _dates(sent, owner: dict[int, Trigger], reporting: set[int], sent_ents: list | None = None) -> dict[int, list]:
-    """DATE entities of a sentence, by the trigger (or reporting verb, keyed by token index) they modify."""
+def _dates(sent, owner: dict[int, Trigger], reporting: set[int], sent_ents: list) -> dict[int, list]:
+    """DATE entities of a sentence (`sent_ents`), by the trigger (or reporting verb, keyed by token index) they modify."""
     out: dict[int, list] = {}
-    spans = [e for e in (sent.ents if sent_ents is None else sent_ents) if e.label_ in ("DATE", "TIME")]
+    spans = [e for e in sent_ents if e.label_ in ("DATE", "TIME")]
     for start, end in date_phrases(sent.text):
         span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
         if span is not None and not any(e.start < span.end and span.start < e.end for e in spans):
@@ -593,7 +593,7 @@ def _dates(sent, owner: dict[int, Trigger], reporting: set[int], sent_ents: list
     return out
 
 
-def _location(trig: Trigger, sent, owner: dict[int, Trigger], exclude: set[int]):
+def _location(trig: Trigger, sent, owner: dict[int, Trigger], exclude: set[int], sent_ents: list):
     for tok in sent:
         if tok.dep_ != "pobj" or tok.head.lower_ not in LOC_PREPS or tok.i in exclude:
             continue
@@ -612,7 +612,7 @@ def _location(trig: Trigger, sent, owner: dict[int, Trigger], exclude: set[int])
                 break
         if not found:
             continue
-        ent = next((e for e in sent.ents if e.start <= cand.i < e.end), None)
+        ent = next((e for e in sent_ents if e.start <= cand.i < e.end), None)
         text = ent.text if ent is not None else cand.text
         return text, country_code(text)
     return None
@@ -652,15 +652,16 @@ def extract_events(doc, meta, mentions: list[dict]) -> list[dict]:
         _link(triggers)
         owner = {t.i: trig for trig in triggers for t in trig.tokens}
         reporting = {t.i for t in sent if t.lemma_.lower() in REPORTING and t.pos_ == "VERB"}
-        dates = _dates(sent, owner, reporting, by_sentence[sent.start])
+        sent_ents = by_sentence[sent.start]
+        dates = _dates(sent, owner, reporting, sent_ents)
         for trig in triggers:
             if trig.suppressed:
                 continue
-            rows.extend(_event_rows(trig, sent, parts, meta, published, dateline, dates, owner))
+            rows.extend(_event_rows(trig, sent, parts, meta, published, dateline, dates, owner, sent_ents))
     return rows
 
 
-def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> list[dict]:
+def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner, sent_ents) -> list[dict]:
     etype, mode = trig.event_type, trig.mode
     sure_actor = True
     if trig.nominal:
@@ -795,7 +796,7 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner) -> l
             break
 
     exclude = {t.i for t in (actor_tok, recipient_tok) if t is not None}
-    loc = _location(trig, sent, owner, exclude)
+    loc = _location(trig, sent, owner, exclude, sent_ents)
     if loc is None and dateline:
         loc = (dateline, country_code(dateline))
     location_text, ccode = loc if loc else (None, None)
