@@ -102,7 +102,15 @@ def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, float,
                     pss += getattr(info, "pss", info.rss)
                 except psutil.Error:
                     pass
-            peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
+            # A sample taken while workers start or stop mixes page counts from before and after
+            # (a page counted whole in the parent, then again as a share in a new worker): keep
+            # only samples whose set of processes did not change while they were read.
+            try:
+                after_pids = {ps.pid, *(c.pid for c in ps.children(recursive=True))}
+            except psutil.NoSuchProcess:
+                after_pids = set()
+            if after_pids == {p.pid for p in procs}:
+                peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
             time.sleep(0.1)
         seconds = time.monotonic() - started
         # CPU seconds of the whole tree (workers are waited for by their parent, so they count):

@@ -25,6 +25,28 @@ def _context():
     return multiprocessing.get_context(method)
 
 
+def release_free_memory() -> None:
+    """Hand memory freed by the last task back to the OS (glibc keeps it otherwise).
+
+    A parse's working memory is freed when the task ends, but glibc keeps the freed pages in its
+    arenas, so without this a worker's RSS stays at the high-water mark of the largest task it has
+    run (+~100 MB over 900 BBC articles in one process; ~+20 MB with it). No-op without glibc.
+    """
+    global _TRIM
+    if _TRIM is None:
+        try:
+            import ctypes
+
+            _TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _TRIM = False
+    if _TRIM:
+        _TRIM(0)
+
+
+_TRIM = None
+
+
 def forking() -> bool:
     """True when workers start as forks of this process (and so inherit what it has loaded)."""
     return _context().get_start_method() == "fork"

