@@ -57,9 +57,8 @@ def map_chunks(fn, chunks: Iterable[list], n_process: int, initializer=None, ini
     """`fn(chunk)` for every chunk in worker processes, results in input order, at most
     `2 * n_process` chunks in flight (memory stays flat however many chunks there are).
 
-    With `recycle_after` > 0 the workers are replaced by fresh ones after that many chunks: what a
-    long-lived worker accumulates (spaCy's string store and vocabulary grow with every new word)
-    is dropped, which bounds a worker's growth however long the corpus.
+    With `recycle_after` > 0 the workers are replaced by fresh ones after that many chunks: whatever
+    a long-lived worker accumulates is dropped, which bounds its growth however long the corpus.
     """
     chunks = iter(chunks)
     # Frozen, the parent's objects (a loaded model, the corpus) are skipped by the forked workers'
@@ -67,6 +66,10 @@ def map_chunks(fn, chunks: Iterable[list], n_process: int, initializer=None, ini
     # each worker (-0.24 GiB of PSS on 741 BBC files with two parse workers).
     frozen = forking()
     if frozen:
+        # Garbage collected and free heap returned to the OS first: every page the parent still
+        # holds is counted again in each worker's RSS.
+        gc.collect()
+        release_free_memory()
         gc.freeze()
     try:
         yield from _map_pools(fn, chunks, n_process, initializer, initargs, recycle_after)

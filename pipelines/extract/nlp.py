@@ -100,6 +100,24 @@ def memory_zone(nlp):
             forget(nlp.vocab.strings)
 
 
+def warm_tokenizer(nlp, texts: list[str], max_chars: int = 300_000) -> None:
+    """Tokenize `texts` (up to `max_chars`) outside any memory zone.
+
+    spaCy does not fill its tokenizer cache inside a zone, so with a cold cache every task tokenizes
+    even "the" the slow way (3x the tokenizer's time on 400 BBC articles); warmed on the first
+    articles, the cache holds the frequent words, and forked workers inherit it. Output is unchanged:
+    the cache is a pure memo.
+    """
+    batch, total = [], 0
+    for text in texts:
+        if total >= max_chars:
+            break
+        batch.append(text[: max_chars - total])
+        total += len(batch[-1])
+    for _ in nlp.tokenizer.pipe(batch):
+        pass
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str):
     """The installed model `name` with the project's rule layers added (see `add_entity_rules`)."""

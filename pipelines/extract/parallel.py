@@ -16,11 +16,12 @@ sees more than one segment at a time.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import Iterable, Iterator
 
 from pipelines.extract.annotate import DocAnnotations, DocInput, annotate_parsed
-from pipelines.extract.nlp import load_model, memory_zone
+from pipelines.extract.nlp import load_model, memory_zone, warm_tokenizer
 from pipelines.workers import available_cores, forking, map_chunks, release_free_memory
 
 # Longest piece of text handed to the parser at once. spaCy's parser and NER need roughly 1 GB of
@@ -35,10 +36,12 @@ CHUNK_CHARS = 60_000
 AUTO_PARALLEL_MIN_CHARS = 400_000
 # Upper bound for the automatic worker count (each worker holds its own model, ~0.3-0.5 GB).
 AUTO_MAX_WORKERS = 4
-# Workers are replaced after this many tasks each (~500 documents): spaCy's vocabulary grows with
-# every new word a long-lived worker sees (~+170 MB per worker over the BBC corpus), fresh forks
-# start from the parent's untouched model.
+# Workers are replaced after this many tasks each (~500 documents). Memory zones and trimming (see
+# annotate_chunk, _worker_run) already keep a worker's vocabulary and heap from growing with the
+# corpus; fresh forks from the parent's untouched model also drop whatever else accumulates.
 RECYCLE_TASKS_PER_WORKER = 32
+# The tokenizer cache is warmed on this many tasks' texts before any memory zone (see warm_tokenizer).
+WARM_CHUNKS = 4
 
 _CUTS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?]['\"’”)]*\s+"), re.compile(r"\s+"))
 
@@ -135,17 +138,20 @@ def annotate_stream(
     docs: Iterable[DocInput], model: str, n_process: int = 1, batch_size: int = 64
 ) -> Iterator[DocAnnotations]:
     """Annotations for `docs`, in input order, whatever the number of processes."""
-    chunks = chunked(docs, max_docs=max(1, min(batch_size, CHUNK_DOCS)))
+    chunks = iter(chunked(docs, max_docs=max(1, min(batch_size, CHUNK_DOCS))))
+    head = list(itertools.islice(chunks, WARM_CHUNKS))
+    chunks = itertools.chain(head, chunks)
     if n_process <= 1:
         nlp = load_model(model)
+        warm_tokenizer(nlp, [m.text for c in head for m in c])
         for chunk in chunks:
             yield from annotate_chunk(nlp, chunk, batch_size)
         return
     run = functools.partial(_worker_run, batch_size=batch_size)
     if forking():
-        # Loaded once here, the model is inherited by every (re)forked worker: no load per worker,
-        # and its pages are shared rather than copied.
-        load_model(model)
+        # Loaded once here, the model (and its tokenizer cache, warmed) is inherited by every
+        # (re)forked worker: no load per worker, and its pages are shared rather than copied.
+        warm_tokenizer(load_model(model), [m.text for c in head for m in c])
     recycle = RECYCLE_TASKS_PER_WORKER * n_process
     for result in map_chunks(run, chunks, n_process, initializer=_worker_init, initargs=(model,), recycle_after=recycle):
         yield from result
