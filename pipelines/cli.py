@@ -107,6 +107,32 @@ def _execute(settings: Settings, quiet: bool, force: bool = False) -> int:
         print(f"  {Path(settings.output_dir) / unchanged['path']}")
         return EXIT_OK
 
+    from pipelines.extract.parallel import start_workers, stop_workers
+
+    # Parse workers forked now, before Dagster and Great Expectations are imported (see start_workers).
+    start_workers(settings.spacy_model, _parse_processes(settings))
+    try:
+        return _materialize(settings, quiet, fingerprint, started)
+    finally:
+        stop_workers()
+
+
+def _parse_processes(settings: Settings) -> int:
+    """The parser worker count the run will want, judged from the input's size before it is read."""
+    from pipelines.extract.parallel import resolve_n_process
+
+    total = 0
+    for root, _, files in os.walk(settings.input_dir):
+        for name in files:
+            try:
+                total += os.path.getsize(os.path.join(root, name))
+            except OSError:
+                pass
+    return resolve_n_process(settings.n_process, total)
+
+
+def _materialize(settings: Settings, quiet: bool, fingerprint, started: float) -> int:
+    from pipelines import incremental
     import dagster as dg
 
     from pipelines.definitions import build_definitions

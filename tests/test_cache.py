@@ -70,6 +70,27 @@ def test_output_identical_whatever_the_number_of_processes(reference, monkeypatc
     _same(reference, recycled)
 
 
+def test_output_identical_on_workers_started_before_the_run(reference, monkeypatch):
+    monkeypatch.setattr(parallel, "CHUNK_CHARS", 200)
+    assert parallel.start_workers(DEFAULT_MODEL, 2)
+    try:
+        pool, _ = parallel._STARTED[DEFAULT_MODEL]
+        pids = set(pool._processes)
+        assert len(pids) == 2  # forked at once, not at the first task
+        # Used even when the input alone would be parsed in one process; the same workers serve
+        # both runs (memory zones keep them from growing, nothing to recycle).
+        small, _ = extract_candidates(_docs(), DEFAULT_MODEL, n_process=1, batch_size=2)
+        again, _ = extract_candidates(_docs()[::-1], DEFAULT_MODEL, n_process=2, batch_size=2)
+        assert set(pool._processes) == pids
+    finally:
+        parallel.stop_workers()
+    assert parallel._STARTED == {}
+    _same(reference, small)
+    order = again["mentions"]["doc_id"].unique(maintain_order=True).to_list()
+    assert order == sorted(reference["mentions"]["doc_id"].unique().to_list(), reverse=True)
+    assert again["mentions"].sort("mention_id").equals(reference["mentions"].sort("mention_id"))
+
+
 def test_only_new_or_changed_documents_are_parsed(reference, tmp_path):
     extract_candidates(_docs()[:4], DEFAULT_MODEL, n_process=1, cache_dir=str(tmp_path))
     out, stats = extract_candidates(_docs(), DEFAULT_MODEL, n_process=1, cache_dir=str(tmp_path))

@@ -76,3 +76,18 @@ def test_concurrent_run_is_refused_while_locked(corpus, tmp_path):
     assert proc.returncode == 3
     assert "another run" in proc.stderr
     assert not (out / "latest.json").exists()
+
+
+def test_parse_workers_started_before_the_run_give_the_same_tables(corpus, tmp_path):
+    # --n-process 2 starts two parse workers before Dagster is imported (pipelines.extract.parallel
+    # .start_workers); the tables must be those of a run parsing in-process.
+    outs = {}
+    for n in ("1", "2"):
+        out = tmp_path / f"out{n}"
+        res = run_cli("run", "--input", str(corpus), "--output", str(out), "--n-process", n)
+        assert res.returncode == 0, res.stderr
+        assert f"({n} process" in res.stderr
+        outs[n] = out / json.loads((out / "latest.json").read_text())["path"]
+    for table in ("documents", "mentions", "people", "organizations", "roles", "events"):
+        a, b = (pl.read_parquet(outs[n] / f"{table}.parquet") for n in ("1", "2"))
+        assert a.height > 0 and a.equals(b), table

@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 
 from pipelines.extract.annotate import DocAnnotations, DocInput, annotate_parsed
 from pipelines.extract.nlp import load_model, memory_zone, warm_tokenizer
-from pipelines.workers import available_cores, forking, map_chunks, release_free_memory
+from pipelines.workers import available_cores, forking, map_chunks, release_free_memory, start_pool
 
 # Longest piece of text handed to the parser at once. spaCy's parser and NER need roughly 1 GB of
 # working memory per 100,000 characters in the worst case; articles are far shorter.
@@ -40,8 +40,6 @@ AUTO_MAX_WORKERS = 4
 # annotate_chunk, _worker_run) already keep a worker's vocabulary and heap from growing with the
 # corpus; fresh forks from the parent's untouched model also drop whatever else accumulates.
 RECYCLE_TASKS_PER_WORKER = 32
-# The tokenizer cache is warmed on this many tasks' texts before any memory zone (see warm_tokenizer).
-WARM_CHUNKS = 4
 
 _CUTS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?]['\"’”)]*\s+"), re.compile(r"\s+"))
 
@@ -121,6 +119,7 @@ def chunked(docs: Iterable[DocInput], max_docs: int, max_chars: int = CHUNK_CHAR
 # --- worker process side -------------------------------------------------------------------
 
 _worker_nlp = None
+_worker_warm = False
 
 
 def _worker_init(model: str) -> None:
@@ -129,29 +128,64 @@ def _worker_init(model: str) -> None:
 
 
 def _worker_run(metas: list[DocInput], batch_size: int) -> list[DocAnnotations]:
+    global _worker_warm
+    if not _worker_warm:  # first task: fill the tokenizer cache before any memory zone
+        warm_tokenizer(_worker_nlp, [m.text for m in metas])
+        _worker_warm = True
     out = annotate_chunk(_worker_nlp, metas, batch_size)
     release_free_memory()
     return out
+
+
+# --- workers started early --------------------------------------------------------------------
+
+_STARTED: dict[str, tuple] = {}  # model -> (pool, number of workers)
+
+
+def start_workers(model: str, n_process: int) -> bool:
+    """Start the parse workers now, each loading the model, for a later `annotate_stream`.
+
+    Called by `newsfacts run` before it imports Dagster and Great Expectations: forked from a
+    process that holds almost nothing, the workers do not carry those (~300 MB each, counted again
+    in every worker's RSS), and their model loads overlap the run's single-threaded start. The
+    workers live until `stop_workers`; memory zones and trimming keep them from growing.
+    """
+    if n_process <= 1 or not forking() or model in _STARTED:
+        return False
+    _STARTED[model] = (start_pool(n_process, initializer=_worker_init, initargs=(model,)), n_process)
+    return True
+
+
+def stop_workers() -> None:
+    while _STARTED:
+        _, (pool, _) = _STARTED.popitem()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def annotate_stream(
     docs: Iterable[DocInput], model: str, n_process: int = 1, batch_size: int = 64
 ) -> Iterator[DocAnnotations]:
     """Annotations for `docs`, in input order, whatever the number of processes."""
-    chunks = iter(chunked(docs, max_docs=max(1, min(batch_size, CHUNK_DOCS))))
-    head = list(itertools.islice(chunks, WARM_CHUNKS))
-    chunks = itertools.chain(head, chunks)
+    chunks = chunked(docs, max_docs=max(1, min(batch_size, CHUNK_DOCS)))
+    started = _STARTED.get(model)
+    if started is not None:  # workers with the model loaded are waiting: cheaper than any other way
+        pool, workers = started
+        for result in map_chunks(functools.partial(_worker_run, batch_size=batch_size), chunks, workers, pool=pool):
+            yield from result
+        return
     if n_process <= 1:
         nlp = load_model(model)
-        warm_tokenizer(nlp, [m.text for c in head for m in c])
-        for chunk in chunks:
+        chunks = iter(chunks)
+        head = next(chunks, [])
+        warm_tokenizer(nlp, [m.text for m in head])
+        for chunk in itertools.chain([head] if head else [], chunks):
             yield from annotate_chunk(nlp, chunk, batch_size)
         return
     run = functools.partial(_worker_run, batch_size=batch_size)
     if forking():
-        # Loaded once here, the model (and its tokenizer cache, warmed) is inherited by every
-        # (re)forked worker: no load per worker, and its pages are shared rather than copied.
-        warm_tokenizer(load_model(model), [m.text for c in head for m in c])
+        # Loaded once here, the model is inherited by every (re)forked worker: no load per worker,
+        # and its pages are shared rather than copied.
+        load_model(model)
     recycle = RECYCLE_TASKS_PER_WORKER * n_process
     for result in map_chunks(run, chunks, n_process, initializer=_worker_init, initargs=(model,), recycle_after=recycle):
         yield from result
