@@ -100,35 +100,23 @@ def _execute(settings: Settings, quiet: bool, force: bool = False) -> int:
 
     started = time.monotonic()
     # Same input files, suites, code and model as the last successful run: nothing to do.
-    fingerprint = incremental.run_fingerprint(settings)
+    listing = incremental.listing_fingerprint(settings.input_dir)
+    fingerprint = incremental.run_fingerprint(settings, listing)
     unchanged = None if force else incremental.unchanged(settings, fingerprint)
     if unchanged is not None:
         print(f"newsfacts: no change; latest release is still {unchanged['version']} (input, code and settings as in the last run; checked in {time.monotonic() - started:.1f}s)")
         print(f"  {Path(settings.output_dir) / unchanged['path']}")
         return EXIT_OK
 
-    from pipelines.extract.parallel import start_workers, stop_workers
+    from pipelines.extract.parallel import resolve_n_process, start_workers, stop_workers
 
-    # Parse workers forked now, before Dagster and Great Expectations are imported (see start_workers).
-    start_workers(settings.spacy_model, _parse_processes(settings))
+    # Parse workers forked now, before Dagster and Great Expectations are imported (see start_workers),
+    # as many as the parse step will want for an input of this size.
+    start_workers(settings.spacy_model, resolve_n_process(settings.n_process, listing[2]))
     try:
         return _materialize(settings, quiet, fingerprint, started)
     finally:
         stop_workers()
-
-
-def _parse_processes(settings: Settings) -> int:
-    """The parser worker count the run will want, judged from the input's size before it is read."""
-    from pipelines.extract.parallel import resolve_n_process
-
-    total = 0
-    for root, _, files in os.walk(settings.input_dir):
-        for name in files:
-            try:
-                total += os.path.getsize(os.path.join(root, name))
-            except OSError:
-                pass
-    return resolve_n_process(settings.n_process, total)
 
 
 def _materialize(settings: Settings, quiet: bool, fingerprint, started: float) -> int:

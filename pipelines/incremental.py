@@ -25,10 +25,11 @@ STATE_FILE = "last_run.json"
 _PACKAGE = Path(__file__).resolve().parent
 
 
-def listing_fingerprint(root: str | os.PathLike) -> tuple[str, int]:
-    """Hash of every file's relative path, size and mtime under `root`: cheap, no file is read."""
+def listing_fingerprint(root: str | os.PathLike) -> tuple[str, int, int]:
+    """Hash of every file's relative path, size and mtime under `root`, the number of files and their
+    total size: cheap, no file is read."""
     h = hashlib.sha256()
-    count = 0
+    count = total = 0
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames.sort()
         for name in sorted(filenames):
@@ -39,11 +40,12 @@ def listing_fingerprint(root: str | os.PathLike) -> tuple[str, int]:
                 continue
             h.update(f"{os.path.relpath(path, root)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
             count += 1
+            total += st.st_size
         for name in sorted(dirnames):  # symlinked folders are entries too
             path = os.path.join(dirpath, name)
             if os.path.islink(path):
                 h.update(f"{os.path.relpath(path, root)}\0link\0{os.readlink(path)}\n".encode())
-    return h.hexdigest(), count
+    return h.hexdigest(), count, total
 
 
 @lru_cache(maxsize=1)
@@ -67,9 +69,10 @@ def _versions(model: str) -> str:
     return ",".join(out)
 
 
-def run_fingerprint(settings) -> str:
+def run_fingerprint(settings, listing: tuple[str, int, int] | None = None) -> str:
+    """`listing`: the input folder's `listing_fingerprint`, when the caller already has it."""
     h = hashlib.sha256()
-    h.update(listing_fingerprint(settings.input_dir)[0].encode())
+    h.update((listing or listing_fingerprint(settings.input_dir))[0].encode())
     if os.path.isdir(settings.expectations_dir):
         h.update(listing_fingerprint(settings.expectations_dir)[0].encode())
     h.update(code_fingerprint().encode())

@@ -16,7 +16,7 @@ def new_input_files(context: dg.SensorEvaluationContext):
     root = Settings.from_env().input_dir
     if not os.path.isdir(root):
         return dg.SkipReason(f"input folder {root} does not exist")
-    fp, count = input_fingerprint(root)
+    fp, count, _ = input_fingerprint(root)
     if fp == context.cursor:
         return dg.SkipReason(f"no change in {count} files")
     context.update_cursor(fp)

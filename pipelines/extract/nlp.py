@@ -89,8 +89,9 @@ def memory_zone(nlp):
     """A block whose Docs are valid only inside it; at its end spaCy frees the strings and lexemes of
     the words it met that the model does not know.
 
-    Without it a long-lived process grows with the corpus' vocabulary (~150 MB per 500 BBC articles
-    in one process). Components that memoise string ids (`token_attrs`) forget the freed ones after.
+    Without it a long-lived process keeps every new word (RSS after 51 tasks of 16 BBC articles in one
+    process, freed memory trimmed: +97 MB without zones, +72 MB with them). Components that memoise
+    string ids (`token_attrs`) forget the freed ones after.
     """
     with nlp.memory_zone():
         yield

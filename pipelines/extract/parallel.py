@@ -16,7 +16,6 @@ sees more than one segment at a time.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from typing import Iterable, Iterator
 
@@ -96,7 +95,14 @@ def parse_texts(nlp, texts: list[str], batch_size: int) -> list:
     return [p[0] if len(p) == 1 else Doc.from_docs(p, ensure_whitespace=False) for p in parts]
 
 
+# id() of the models whose tokenizer cache this process has warmed (inherited by forks, as the cache is).
+_warmed: set[int] = set()
+
+
 def annotate_chunk(nlp, metas: list[DocInput], batch_size: int) -> list[DocAnnotations]:
+    if id(nlp) not in _warmed:  # first task: fill the tokenizer cache before any memory zone
+        warm_tokenizer(nlp, [m.text for m in metas])
+        _warmed.add(id(nlp))
     # Only plain rows leave the zone: the Docs, and the vocabulary entries of new words, are freed.
     with memory_zone(nlp):
         docs = parse_texts(nlp, [m.text for m in metas], batch_size)
@@ -118,26 +124,17 @@ def chunked(docs: Iterable[DocInput], max_docs: int, max_chars: int = CHUNK_CHAR
 
 # --- worker process side -------------------------------------------------------------------
 
-_worker_nlp = None
 _worker_model: str | None = None
-_worker_warm = False
 
 
-def _worker_init(model: str, lazy: bool = False) -> None:
-    global _worker_nlp, _worker_model
+def _worker_init(model: str) -> None:
+    global _worker_model
     _worker_model = model
-    if not lazy:
-        _worker_nlp = load_model(model)
 
 
 def _worker_run(metas: list[DocInput], batch_size: int) -> list[DocAnnotations]:
-    global _worker_nlp, _worker_warm
-    if _worker_nlp is None:
-        _worker_nlp = load_model(_worker_model)
-    if not _worker_warm:  # first task: fill the tokenizer cache before any memory zone
-        warm_tokenizer(_worker_nlp, [m.text for m in metas])
-        _worker_warm = True
-    out = annotate_chunk(_worker_nlp, metas, batch_size)
+    # Loaded at the first task (a cache hit in forks of a parent that loaded it).
+    out = annotate_chunk(load_model(_worker_model), metas, batch_size)
     release_free_memory()
     return out
 
@@ -158,7 +155,7 @@ def start_workers(model: str, n_process: int) -> bool:
     """
     if n_process <= 1 or not forking() or model in _STARTED:
         return False
-    _STARTED[model] = (start_pool(n_process, initializer=_worker_init, initargs=(model, True)), n_process)
+    _STARTED[model] = (start_pool(n_process, initializer=_worker_init, initargs=(model,)), n_process)
     return True
 
 
@@ -181,10 +178,7 @@ def annotate_stream(
         return
     if n_process <= 1:
         nlp = load_model(model)
-        chunks = iter(chunks)
-        head = next(chunks, [])
-        warm_tokenizer(nlp, [m.text for m in head])
-        for chunk in itertools.chain([head] if head else [], chunks):
+        for chunk in chunks:
             yield from annotate_chunk(nlp, chunk, batch_size)
         return
     run = functools.partial(_worker_run, batch_size=batch_size)
