@@ -108,15 +108,35 @@ def _execute(settings: Settings, quiet: bool, force: bool = False) -> int:
         print(f"  {Path(settings.output_dir) / unchanged['path']}")
         return EXIT_OK
 
-    from pipelines.extract.parallel import resolve_n_process, start_workers, stop_workers
+    from pipelines import headstart
+    from pipelines.extract.parallel import resolve_n_process, start_workers, started_pool, stop_workers
 
     # Parse workers forked now, before Dagster and Great Expectations are imported (see start_workers),
     # as many as the parse step will want for an input of this size.
-    start_workers(settings.spacy_model, resolve_n_process(settings.n_process, listing[2]))
+    workers = resolve_n_process(settings.n_process, listing[2])
+    start_workers(settings.spacy_model, workers)
     try:
+        pool = started_pool(settings.spacy_model)
+        if pool is not None and headstart.enabled():
+            # Idle until the parse step, they clean and parse meanwhile (pipelines.headstart).
+            clean_skip, parse_skip = _cached_keys(settings)
+            headstart.start(pool, workers, input_dir=settings.input_dir, max_bytes=settings.max_file_bytes,
+                            batch_size=settings.batch_size, clean_skip=clean_skip, parse_skip=parse_skip)
         return _materialize(settings, quiet, fingerprint, started)
     finally:
+        headstart.cancel()
         stop_workers()
+
+
+def _cached_keys(settings: Settings) -> tuple[frozenset[str], frozenset[str]]:
+    """Keys the clean and annotation caches already hold: the head start skips those documents."""
+    from pipelines.clean.cached import namespace
+    from pipelines.extract.cache import KEY, AnnotationCache, SegmentCache
+    from pipelines.storage import upath
+
+    clean = SegmentCache(upath(settings.state_dir) / "cache" / "clean" / namespace(), ("documents",))
+    parsed = AnnotationCache(settings.state_dir, settings.spacy_model)
+    return frozenset(clean.keys()[KEY].to_list()), frozenset(parsed.keys()[KEY].to_list())
 
 
 def _materialize(settings: Settings, quiet: bool, fingerprint, started: float) -> int:

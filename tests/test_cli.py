@@ -80,13 +80,16 @@ def test_concurrent_run_is_refused_while_locked(corpus, tmp_path):
 
 def test_parse_workers_started_before_the_run_give_the_same_tables(corpus, tmp_path):
     # --n-process 2 starts two parse workers before Dagster is imported (pipelines.extract.parallel
-    # .start_workers); the tables must be those of a run parsing in-process.
+    # .start_workers), which clean and parse ahead of the steps (pipelines.headstart); the tables
+    # must be those of a run cleaning and parsing in-process.
     outs = {}
     for n in ("1", "2"):
         out = tmp_path / f"out{n}"
         res = run_cli("run", "--input", str(corpus), "--output", str(out), "--n-process", n)
         assert res.returncode == 0, res.stderr
         assert f"({n} process" in res.stderr
+        # with workers started early, they clean (and parse) while the job starts: pipelines.headstart
+        assert ("cleaned while the run started" in res.stderr) == (n == "2"), res.stderr
         outs[n] = out / json.loads((out / "latest.json").read_text())["path"]
     for table in ("documents", "mentions", "people", "organizations", "roles", "events"):
         a, b = (pl.read_parquet(outs[n] / f"{table}.parquet") for n in ("1", "2"))

@@ -10,14 +10,13 @@ of the libraries cleaning uses, so changed cleaning code never serves stale rows
 
 from __future__ import annotations
 
-import hashlib
-import json
 from functools import lru_cache
 from pathlib import Path
 
 import polars as pl
 
-from pipelines import schema
+from pipelines import headstart, schema
+from pipelines.ingest.files import raw_key
 from pipelines.storage import upath
 from pipelines.extract.cache import KEY, SEQ, SegmentCache, code_hash
 
@@ -40,11 +39,6 @@ def namespace() -> str:
         except PackageNotFoundError:
             libs.append(f"{dist}=-")
     return code_hash(_PACKAGE / "clean", _PACKAGE / "ingest", _PACKAGE / "schema.py", extra=",".join(libs))[:20]
-
-
-def raw_key(row: dict) -> str:
-    payload = json.dumps(row, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def _clean_chunk(rows: list[dict]) -> list[dict]:
@@ -73,11 +67,24 @@ def clean_rows(raw: pl.DataFrame, cache_dir=None, n_process: int = 0, progress=N
         hits, cached = store.lookup(keys)
         parts.extend(cached["documents"])
     todo = [(r, k) for r, k in zip(rows, keys) if k not in hits]
+    # Rows `newsfacts run` had its idle workers clean while the job started (pipelines.headstart).
+    early = headstart.take_cleaned()
     if todo:
-        procs = n_process if n_process > 0 else (min(available_cores(), 4) if len(todo) >= PARALLEL_MIN_DOCS else 1)
+        ready = {k: early[k] for _, k in todo if k in early}
+        rest = [(r, k) for r, k in todo if k not in ready]
+        procs = n_process if n_process > 0 else (min(available_cores(), 4) if len(rest) >= PARALLEL_MIN_DOCS else 1)
+        if early or len(rest) <= 1:
+            # No forking while the head start's feeder thread runs (a fork copies only this thread,
+            # and any lock the other holds stays locked in the child); with it, little is left anyway.
+            procs = 1
         if progress:
-            progress(f"clean: {len(rows)} documents, {len(rows) - len(todo)} from cache, cleaning {len(todo)} ({procs} process{'es' if procs > 1 else ''})")
-        todo_rows = [r for r, _ in todo]
+            msg = f"clean: {len(rows)} documents, {len(rows) - len(todo)} from cache"
+            if ready:
+                msg += f", {len(ready)} cleaned while the run started"
+            if rest or not ready:
+                msg += f", cleaning {len(rest)} ({procs} process{'es' if procs > 1 else ''})"
+            progress(msg)
+        todo_rows = [r for r, _ in rest]
         if procs <= 1:
             cleaned = _clean_chunk(todo_rows)
         else:
@@ -87,7 +94,9 @@ def clean_rows(raw: pl.DataFrame, cache_dir=None, n_process: int = 0, progress=N
             chunks = [todo_rows[i : i + CHUNK_DOCS] for i in range(1, len(todo_rows), CHUNK_DOCS)]
             for out in map_chunks(_clean_chunk, chunks, procs):
                 cleaned.extend(out)
-        fresh = _frame(cleaned, [k for _, k in todo])
+        by_key = dict(ready)
+        by_key.update(zip((k for _, k in rest), cleaned))
+        fresh = _frame([by_key[k] for _, k in todo], [k for _, k in todo])
         parts.append(fresh)
         if store is not None:
             store.store([k for _, k in todo], {"documents": fresh})

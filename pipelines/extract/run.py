@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from pipelines import headstart
 from pipelines.extract import cache as cache_mod
 from pipelines.extract.annotate import DocAnnotations, DocInput, annotate
 from pipelines.extract.parallel import resolve_n_process
@@ -89,9 +90,14 @@ def extract_candidates(
             parts[t].extend(cached[t])
     todo = [(d, k) for d, k in zip(docs, keys) if k not in hits]
     stats.cached = len(docs) - len(todo)
+    # Documents `newsfacts run` had its idle workers parse while the job started (pipelines.headstart).
+    early = headstart.take_annotations()
+    ready = [(early[k], k) for _, k in todo if k in early]
+    todo = [(d, k) for d, k in todo if k not in early]
     stats.n_process = resolve_n_process(n_process, sum(len(d.text) for d, _ in todo))
     if progress:
-        progress(f"extract: {len(docs)} documents, {stats.cached} from cache, parsing {len(todo)} with {model} ({stats.n_process} process{'es' if stats.n_process > 1 else ''})")
+        head = f"; {len(ready)} parsed while the run started" if early else ""
+        progress(f"extract: {len(docs)} documents, {stats.cached} from cache, parsing {len(todo) + len(ready)} with {model} ({stats.n_process} process{'es' if stats.n_process > 1 else ''}{head})")
 
     pending_anns: list[DocAnnotations] = []
     pending_keys: list[str] = []
@@ -108,6 +114,9 @@ def extract_candidates(
         pending_anns.clear()
         pending_keys.clear()
 
+    for ann, k in ready:
+        pending_anns.append(ann)
+        pending_keys.append(k)
     if todo:
         todo_keys = iter([k for _, k in todo])
         for ann in annotate((d for d, _ in todo), model, n_process=stats.n_process, batch_size=batch_size):
@@ -115,13 +124,13 @@ def extract_candidates(
             pending_keys.append(next(todo_keys))
             if len(pending_anns) >= FLUSH_DOCS:
                 flush()
-        flush()
+    flush()
     if store is not None:
         store.compact()
 
     empties = frames_of([], [])
     out = {t: _assemble(parts[t], order, empties[t]) for t in cache_mod.TABLES}
     stats.seconds = time.monotonic() - started
-    if progress and todo:
+    if progress and (todo or ready):
         progress(f"extract: parsed {stats.parsed} documents in {stats.seconds:.1f}s")
     return out, stats

@@ -7,6 +7,7 @@ Nothing is dropped silently: every regular file under the root ends as exactly o
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +58,25 @@ def scan_input(root: str | os.PathLike, max_bytes: int) -> Iterator[RawDocument 
     for path in _walk(root_path):
         rel = path.relative_to(root_path).as_posix()
         yield _read_one(path, rel, real_root, max_bytes)
+
+
+def list_sources(root: str | os.PathLike) -> list[str]:
+    """The paths `scan_input` reads, relative to `root`, in its order."""
+    root_path = Path(root)
+    return [p.relative_to(root_path).as_posix() for p in _walk(root_path)]
+
+
+def read_file(root: str | os.PathLike, rel: str, max_bytes: int) -> RawDocument | Rejection:
+    """What `scan_input` gives for the file at `rel` under `root`."""
+    root_path = Path(root)
+    return _read_one(root_path / rel, rel, root_path.resolve(), max_bytes)
+
+
+def raw_key(row: dict) -> str:
+    """Content key of a raw document (its fields as a dict): every field, so a changed decoding is a
+    new key. Cleaning is cached, and done ahead (pipelines.headstart), under this key."""
+    payload = json.dumps(row, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def _walk(root: Path) -> Iterator[Path]:
