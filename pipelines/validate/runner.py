@@ -241,11 +241,34 @@ def _gx():
     return gx
 
 
+_SOURCE = None  # one ephemeral GX context and pandas data source per process
+
+
+def _batch_definition(name: str):
+    """The whole-dataframe batch definition of asset `name`, created once per process."""
+    global _SOURCE
+    if _SOURCE is None:
+        gx = _gx()
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        ctx = gx.get_context(mode="ephemeral")
+        ctx.enable_analytics(False)
+        ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
+        _SOURCE = ctx.data_sources.add_pandas("newsfacts")
+    try:
+        asset = _SOURCE.get_asset(name)
+    except LookupError:
+        asset = _SOURCE.add_dataframe_asset(name)
+    try:
+        return asset.get_batch_definition("all")
+    except (KeyError, LookupError):
+        return asset.add_batch_definition_whole_dataframe("all")
+
+
 def _run_gx(table: str, df: pl.DataFrame, todo: list[Expectation], tables: dict[str, pl.DataFrame], run_date: date) -> list[ExpectationResult]:
-    gx = _gx()
+    _gx()
     from great_expectations.core import ExpectationSuite
     from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
-    from great_expectations.data_context.types.base import ProgressBarsConfig
 
     params: dict = {}
     runnable: list[Expectation] = []
@@ -266,10 +289,6 @@ def _run_gx(table: str, df: pl.DataFrame, todo: list[Expectation], tables: dict[
     # expectation's kwargs makes GX re-serialise it on every internal access (most of the suite
     # time on a corpus, growing with corpus size times table size).
     refs, membership = _membership_as_nulls(df, runnable, params)
-    ctx = gx.get_context(mode="ephemeral")
-    ctx.enable_analytics(False)
-    ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
-    source = ctx.data_sources.add_pandas("newsfacts")
     built: dict[str, Expectation] = {}
     batches: dict[str, list[dict]] = {"table": [], "refs": []}
     for e in runnable:
@@ -288,11 +307,11 @@ def _run_gx(table: str, df: pl.DataFrame, todo: list[Expectation], tables: dict[
             continue
         frame = df if batch == "table" else refs
         name = table if batch == "table" else f"{table}__refs"
-        batch_def = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("all")
-        suite = ctx.suites.add(ExpectationSuite(name=name, expectations=configs))
-        vd = ctx.validation_definitions.add(gx.ValidationDefinition(name=f"{name}-validation", data=batch_def, suite=suite))
-        res = vd.run(
-            batch_parameters={"dataframe": frame.to_pandas(use_pyarrow_extension_array=True)},
+        # The suite is validated on the batch directly: added to the context, every suite and
+        # validation definition re-serialises the context's configuration as YAML.
+        batch_obj = _batch_definition(name).get_batch(batch_parameters={"dataframe": frame.to_pandas(use_pyarrow_extension_array=True)})
+        res = batch_obj.validate(
+            ExpectationSuite(name=name, expectations=configs),
             expectation_parameters=params if batch == "table" else {},
             result_format={"result_format": "SUMMARY", "partial_unexpected_count": SAMPLE},
         )
