@@ -273,3 +273,20 @@ def test_furniture_repeated_across_articles_goes_quotes_stay():
         assert row["clean_chars"] == len(row["text"])
     # Below the count (a few reports of one event sharing a list line), nothing is touched.
     assert drop_repeated_lines(rows[:3]) == rows[:3]
+
+
+def test_language_shortcut_only_answers_for_plainly_english_text():
+    from pipelines.clean.metadata import detect_language
+
+    english = ("The minister said on Tuesday that the government would not change its plans, and that the "
+               "talks with the unions were expected to resume in the spring after a pause of two weeks. ") * 2
+    assert detect_language(english) == "en"
+    # Spanish with English names and a quoted English phrase: few English function words, so
+    # py3langid decides, not the shortcut
+    spanish = ("El ministro dijo el martes que el gobierno no cambiará sus planes y que las conversaciones con "
+               "los sindicatos se reanudarán en primavera. Según The Guardian, la decisión fue \"a matter of "
+               "time\" para el primer ministro, que viajará a Bruselas la próxima semana con su equipo.")
+    assert detect_language(spanish) == "es"
+    german = ("Der Minister sagte am Dienstag, die Regierung werde ihre Pläne nicht ändern und die Gespräche "
+              "mit den Gewerkschaften würden im Frühjahr nach einer Pause von zwei Wochen fortgesetzt.")
+    assert detect_language(german) == "de"

@@ -69,11 +69,26 @@ def headline_title(first: str, second: str | None) -> str | None:
     return text
 
 
+# The commonest English function words. In English news they are a third of the words; on 2,406
+# texts (BBC and the article-extraction benchmark's gold bodies) no text py3langid called non-English
+# had more than 16% of them, and 98% of the English ones had at least 25%, where the check below
+# answers alone (0.19 s instead of 4.2 s of py3langid for all of them, with no disagreement).
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in a is that for on was with said as at by it from he his be have has are an were "
+    "will not but this they which had its who their been would after also".split()
+)
+_ENGLISH_SHARE = 0.25
+_LATIN_WORD = re.compile(r"[A-Za-z']+")
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language ("und" when there is too little text to tell)."""
     sample = text[:4000]
     if len(re.findall(r"\w+", sample)) < 5:
         return "und"
+    words = _LATIN_WORD.findall(sample.lower())
+    if len(words) >= 30 and sum(w in _ENGLISH_FUNCTION_WORDS for w in words) >= _ENGLISH_SHARE * len(words):
+        return "en"
     import py3langid
 
     lang, _ = py3langid.classify(sample)
