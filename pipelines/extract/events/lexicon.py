@@ -204,9 +204,14 @@ def _derived_entries(low: str) -> tuple[Entry, ...]:
     return ()
 
 
+_MATCHABLE_POS = frozenset().union(*POS.values(), {"VERB", "NOUN", "PROPN", "ADJ"})  # see _verb_like
+
+
 def match_token(tok) -> Match | None:
     """The most specific lexicon entry anchored on this token, if any ("-" entries included); a noun the
     lexicon does not list may still name an event by derivation from a listed verb."""
+    if tok.pos_ not in _MATCHABLE_POS:  # no entry accepts it and it cannot be verb-like: skip the lookups
+        return None
     lex = load_lexicon()
     entries, seen = [], set()
     for f in dict.fromkeys(_forms(tok)):
