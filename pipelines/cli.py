@@ -118,10 +118,14 @@ def _execute(settings: Settings, quiet: bool, force: bool = False) -> int:
     try:
         pool = started_pool(settings.spacy_model)
         if pool is not None and headstart.enabled():
-            # Idle until the parse step, they clean and parse meanwhile (pipelines.headstart).
-            clean_skip, parse_skip = _cached_keys(settings)
-            headstart.start(pool, workers, input_dir=settings.input_dir, max_bytes=settings.max_file_bytes,
-                            batch_size=settings.batch_size, clean_skip=clean_skip, parse_skip=parse_skip)
+            # Idle until the parse step, they clean and parse meanwhile (pipelines.headstart). Only a
+            # saving: if it cannot start, the steps do all the work as they would anyway.
+            try:
+                clean_skip, parse_skip = _cached_keys(settings)
+                headstart.start(pool, workers, input_dir=settings.input_dir, max_bytes=settings.max_file_bytes,
+                                batch_size=settings.batch_size, clean_skip=clean_skip, parse_skip=parse_skip)
+            except Exception:
+                headstart.cancel()
         return _materialize(settings, quiet, fingerprint, started)
     finally:
         headstart.cancel()

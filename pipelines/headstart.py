@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 import threading
 from collections import deque
 from concurrent.futures import Future
@@ -38,13 +39,28 @@ def enabled() -> bool:
     return os.environ.get(ENV_DISABLE, "1") != "0"
 
 
-def clean_files(root: str, sources: list[str], max_bytes: int, skip: frozenset[str]) -> list[tuple[str, dict]]:
+_SKIP_SETS: dict[str, frozenset[str]] = {}
+
+
+def _skip_set(path: str | None) -> frozenset[str]:
+    """The keys listed in `path`, read once per worker (sent with every task, a large cache's key set
+    would be pickled thousands of times)."""
+    if not path:
+        return frozenset()
+    if path not in _SKIP_SETS:
+        _SKIP_SETS.clear()
+        _SKIP_SETS[path] = frozenset(Path(path).read_text(encoding="ascii").split())
+    return _SKIP_SETS[path]
+
+
+def clean_files(root: str, sources: list[str], max_bytes: int, skip_file: str | None) -> list[tuple[str, dict]]:
     """(raw_key, cleaned row) for each of `sources` (paths relative to `root`) that reads as a
-    document and whose key is not in `skip`. Runs in a worker."""
+    document and whose key is not listed in `skip_file`. Runs in a worker."""
     from pipelines.clean.documents import clean_document
     from pipelines.ingest.files import RawDocument, raw_key, read_file
     from pipelines.workers import release_free_memory
 
+    skip = _skip_set(skip_file)
     out = []
     for rel in sources:
         item = read_file(root, rel, max_bytes)
@@ -69,14 +85,19 @@ class HeadStart:
         self._parse: list[tuple[list[str], Future]] = []
         self._stop = threading.Event()
         self._feeder: threading.Thread | None = None
+        self._skip_file: str | None = None
         self.cleaned_early = 0
 
     def start(self, input_dir: str, max_bytes: int, clean_skip: frozenset[str]) -> None:
         from pipelines.ingest.files import list_sources
 
         sources = list_sources(input_dir)
+        if clean_skip:
+            fd, self._skip_file = tempfile.mkstemp(prefix="newsfacts-clean-keys-", suffix=".txt")
+            with os.fdopen(fd, "w", encoding="ascii") as f:
+                f.write("\n".join(sorted(clean_skip)))
         self._clean = [
-            self._pool.submit(clean_files, input_dir, sources[i : i + FILES_PER_TASK], max_bytes, clean_skip)
+            self._pool.submit(clean_files, input_dir, sources[i : i + FILES_PER_TASK], max_bytes, self._skip_file)
             for i in range(0, len(sources), FILES_PER_TASK)
         ]
         self._feeder = threading.Thread(target=self._feed, name="newsfacts-headstart", daemon=True)
@@ -148,7 +169,13 @@ class HeadStart:
             except Exception:  # those files are cleaned by the step itself
                 continue
         self.cleaned_early = len(rows)
+        self._remove_skip_file()
         return rows
+
+    def _remove_skip_file(self) -> None:
+        if self._skip_file is not None:
+            Path(self._skip_file).unlink(missing_ok=True)
+            self._skip_file = None
 
     def take_annotations(self) -> dict[str, object]:
         """Stops the parsing; every annotation made early, by doc key (waits for tasks under way)."""
@@ -174,6 +201,10 @@ class HeadStart:
             f.cancel()
         if self._feeder is not None:
             self._feeder.join()
+        for f in self._clean:  # a task may still read the key file
+            if not f.cancelled():
+                f.exception()
+        self._remove_skip_file()
 
 
 _active: HeadStart | None = None

@@ -96,8 +96,11 @@ def test_cached_documents_are_skipped(pool, corpus_with_copy):
     raws = _raw(corpus_with_copy)
     skip = frozenset(raw_key(r.__dict__) for r in raws[:2])
     head = headstart.start(pool, 2, input_dir=str(corpus_with_copy), max_bytes=MAX_BYTES, batch_size=64, clean_skip=skip)
+    skip_file = Path(head._skip_file)  # the keys go to the workers as a file, not with every task
+    assert set(skip_file.read_text().split()) == skip
     early = head.take_cleaned()
     assert set(early) == {raw_key(r.__dict__) for r in raws[2:]}
+    assert not skip_file.exists()
     # documents already in the annotation cache are not parsed early
     parse_skip = frozenset(
         doc_key(DocInput(row["doc_id"], row["text"], row["published_date"], row["dateline_place"])) for row in early.values()
