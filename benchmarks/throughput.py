@@ -67,6 +67,10 @@ class Measure:
     note: str = ""
     cpu_seconds: float = 0.0
     phases: str = ""
+    # largest PSS of the launched process alone, and of any one child (worker) process: which part
+    # of the tree a peak comes from
+    peak_main: int = 0
+    peak_child: int = 0
 
     @property
     def docs_per_s(self) -> float:
@@ -77,8 +81,9 @@ class Measure:
         return self.words / self.seconds if self.seconds else 0.0
 
 
-def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, float, int, int, str, int]:
-    """Wall seconds, CPU seconds, peak PSS and peak RSS of the process tree, stderr, exit code.
+def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, float, int, int, str, int, int, int]:
+    """Wall seconds, CPU seconds, peak PSS and peak RSS of the process tree, stderr, exit code, and
+    the peak PSS of the launched process alone and of its largest child.
 
     PSS (proportional set size) counts a page shared by n processes as 1/n in each: forked workers
     share the parent's pages, which a sum of RSS would count once per process. Both are reported.
@@ -88,9 +93,10 @@ def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, float,
     with tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env)
         ps = psutil.Process(proc.pid)
-        peak_pss = peak_rss = 0
+        peak_pss = peak_rss = peak_main = peak_child = 0
         while proc.poll() is None:
             pss = rss = 0
+            each: dict[int, int] = {}
             try:
                 procs = [ps, *ps.children(recursive=True)]
             except psutil.NoSuchProcess:
@@ -100,6 +106,7 @@ def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, float,
                     info = p.memory_full_info()
                     rss += info.rss
                     pss += getattr(info, "pss", info.rss)
+                    each[p.pid] = getattr(info, "pss", info.rss)
                 except psutil.Error:
                     pass
             # A sample taken while workers start or stop mixes page counts from before and after
@@ -111,6 +118,8 @@ def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, float,
                 after_pids = set()
             if after_pids == {p.pid for p in procs}:
                 peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
+                peak_main = max(peak_main, each.get(ps.pid, 0))
+                peak_child = max([peak_child, *(v for k, v in each.items() if k != ps.pid)])
             time.sleep(0.1)
         seconds = time.monotonic() - started
         # CPU seconds of the whole tree (workers are waited for by their parent, so they count):
@@ -119,7 +128,7 @@ def run_measured(cmd: list[str], env: dict | None = None) -> tuple[float, float,
         cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
-    return seconds, cpu, peak_pss, peak_rss, stderr, proc.returncode
+    return seconds, cpu, peak_pss, peak_rss, stderr, proc.returncode, peak_main, peak_child
 
 
 def select_files(corpus: Path, n: int | None) -> list[Path]:
@@ -183,7 +192,7 @@ def pipeline(input_dir: Path, output: Path, args, label: str, docs: int, words: 
     cmd = [str(BIN / "newsfacts"), "run", "--input", str(input_dir), "--output", str(output), "--model", args.model, *extra]
     if args.n_process is not None:
         cmd += ["--n-process", str(args.n_process)]
-    seconds, cpu, peak, rss, stderr, code = run_measured(cmd)
+    seconds, cpu, peak, rss, stderr, code, main_pss, child_pss = run_measured(cmd)
     if code != 0:
         raise SystemExit(f"pipeline failed ({code}):\n{stderr[-3000:]}")
     m = _EXTRACT.search(stderr)
@@ -191,15 +200,16 @@ def pipeline(input_dir: Path, output: Path, args, label: str, docs: int, words: 
     cached = int(m.group(2)) if m else None
     note = "" if m else "job skipped: input unchanged"
     return Measure(label, docs, words, seconds, peak, rss, parsed=parsed, cached=cached, note=note, cpu_seconds=cpu,
+                   peak_main=main_pss, peak_child=child_pss,
                    phases=phase_times(stderr, seconds))
 
 
 def bare(texts_file: Path, args, label: str, docs: int, words: int) -> Measure:
     cmd = [sys.executable, "-c", BARE_SCRIPT, str(texts_file), args.model, str(args.bare_n_process), str(args.batch_size)]
-    seconds, cpu, peak, rss, stderr, code = run_measured(cmd)
+    seconds, cpu, peak, rss, stderr, code, main_pss, child_pss = run_measured(cmd)
     if code != 0:
         raise SystemExit(f"bare spaCy failed ({code}):\n{stderr[-3000:]}")
-    return Measure(label, docs, words, seconds, peak, rss, parsed=docs, cpu_seconds=cpu)
+    return Measure(label, docs, words, seconds, peak, rss, parsed=docs, cpu_seconds=cpu, peak_main=main_pss, peak_child=child_pss)
 
 
 def compare(corpus: Path, n: int | None, work: Path, args, repeat: int) -> tuple[list[Measure], list[Measure], Path, Path]:
@@ -242,7 +252,7 @@ def _show(ms: list[Measure]) -> None:
         extra = f" parsed={m.parsed} cached={m.cached}" if m.cached is not None else ""
         print(
             f"  {m.label:<28} {m.seconds:8.1f} s (cpu {m.cpu_seconds:7.1f} s) {m.docs_per_s:7.1f} docs/s {m.words_per_s:9.0f} words/s "
-            f"peak PSS {m.peak_pss / GIB:5.2f} GiB (RSS sum {m.peak_rss / GIB:5.2f}){extra} {m.note}",
+            f"peak PSS {m.peak_pss / GIB:5.2f} GiB (RSS sum {m.peak_rss / GIB:5.2f}; main {m.peak_main / GIB:4.2f}, largest child {m.peak_child / GIB:4.2f}){extra} {m.note}",
             flush=True,
         )
         if m.phases:
@@ -341,10 +351,10 @@ def main(argv: list[str] | None = None) -> int:
             subset_runs[n] = (sin, sout)
         scaling.append((len(select_files(args.corpus, None)), p, b))
         print("\nscaling (cold cache):")
-        print(f"  {'files':>6} {'docs':>6} {'pipeline s':>10} {'bare s':>8} {'ratio':>6} {'cpu ratio':>9} {'pipe ms/doc':>11} {'pipe PSS GiB':>12} {'bare PSS GiB':>12}")
+        print(f"  {'files':>6} {'docs':>6} {'pipeline s':>10} {'bare s':>8} {'ratio':>6} {'cpu ratio':>9} {'pipe ms/doc':>11} {'pipe PSS GiB':>12} {'job proc GiB':>12} {'worker GiB':>10} {'bare PSS GiB':>12}")
         for n, sp, sb in scaling:
             print(f"  {n:>6} {sp.docs:>6} {sp.seconds:>10.1f} {sb.seconds:>8.1f} {sp.seconds / sb.seconds:>6.2f} "
-                  f"{sp.cpu_seconds / max(sb.cpu_seconds, 1e-9):>9.2f} {1000 * sp.seconds / max(sp.docs, 1):>11.1f} {sp.peak_pss / GIB:>12.2f} {sb.peak_pss / GIB:>12.2f}")
+                  f"{sp.cpu_seconds / max(sb.cpu_seconds, 1e-9):>9.2f} {1000 * sp.seconds / max(sp.docs, 1):>11.1f} {sp.peak_pss / GIB:>12.2f} {sp.peak_main / GIB:>12.2f} {sp.peak_child / GIB:>10.2f} {sb.peak_pss / GIB:>12.2f}")
         results["scaling"] = [{"files": n, "pipeline": asdict(sp), "bare": asdict(sb)} for n, sp, sb in scaling]
 
         if not args.no_incremental:

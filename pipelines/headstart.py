@@ -26,7 +26,7 @@ import os
 import tempfile
 import threading
 from collections import deque
-from concurrent.futures import Future
+from concurrent.futures import CancelledError, Future
 from pathlib import Path
 
 # Files per cleaning task: small enough that both workers stay busy to the end, large enough that a
@@ -86,7 +86,6 @@ class HeadStart:
         self._stop = threading.Event()
         self._feeder: threading.Thread | None = None
         self._skip_file: str | None = None
-        self.cleaned_early = 0
 
     def start(self, input_dir: str, max_bytes: int, clean_skip: frozenset[str]) -> None:
         from pipelines.ingest.files import list_sources
@@ -106,11 +105,17 @@ class HeadStart:
     # -- the feeder thread: parse tasks from cleaned rows, at most 2 per worker in flight ----------
 
     def _feed(self) -> None:
+        try:
+            self._feed_tasks()
+        except (Exception, CancelledError):  # a cancelled run or a broken pool: fewer documents parsed ahead
+            pass
+
+    def _feed_tasks(self) -> None:
         from pipelines.extract.annotate import DocInput
         from pipelines.extract.cache import doc_key
         from pipelines.extract.parallel import CHUNK_CHARS, CHUNK_DOCS, _worker_run
 
-        seen_texts: set[str] = set()
+        seen_texts: set[bytes] = set()
         chunk: list = []
         chars = 0
         inflight: deque[Future] = deque()
@@ -166,9 +171,8 @@ class HeadStart:
         for f in self._clean:
             try:
                 rows.update(f.result())
-            except Exception:  # those files are cleaned by the step itself
+            except (Exception, CancelledError):  # those files are cleaned by the step itself
                 continue
-        self.cleaned_early = len(rows)
         self._remove_skip_file()
         return rows
 
@@ -188,7 +192,7 @@ class HeadStart:
                 continue
             try:
                 out.update(zip(keys, f.result()))
-            except Exception:
+            except (Exception, CancelledError):
                 continue
         self._parse = []
         return out
@@ -203,7 +207,10 @@ class HeadStart:
             self._feeder.join()
         for f in self._clean:  # a task may still read the key file
             if not f.cancelled():
-                f.exception()
+                try:
+                    f.exception()
+                except CancelledError:
+                    pass
         self._remove_skip_file()
 
 

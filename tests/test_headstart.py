@@ -116,9 +116,13 @@ def test_nothing_taken_without_a_head_start():
     assert headstart.take_annotations() == {}
 
 
-def test_the_job_continues_when_the_head_start_is_cancelled(pool, corpus_with_copy):
+def test_the_job_continues_when_the_head_start_is_cancelled(pool, corpus_with_copy, capfd):
     raw = pl.DataFrame([d.__dict__ for d in _raw(corpus_with_copy)])
     reference = list(schema.from_rows("documents", [clean_document(RawDocument(**r)) for r in raw.iter_rows(named=True)]).iter_rows(named=True))
-    headstart.start(pool, 2, input_dir=str(corpus_with_copy), max_bytes=MAX_BYTES, batch_size=64)
+    head = headstart.start(pool, 2, input_dir=str(corpus_with_copy), max_bytes=MAX_BYTES, batch_size=1)
+    head.take_cleaned()
+    time.sleep(0.5)  # the feeder is now submitting or waiting on parse tasks
     headstart.cancel()
+    assert not head._feeder.is_alive()
     assert clean_rows(raw) == reference
+    assert "Traceback" not in capfd.readouterr().err  # the feeder stops quietly
