@@ -32,6 +32,8 @@ from pathlib import Path
 # Files per cleaning task: small enough that both workers stay busy to the end, large enough that a
 # task's overhead (a pickled list of rows) is negligible.
 FILES_PER_TASK = 50
+# Cleaning tasks whose rows the feeder may still read once the clean step has taken them all.
+FEED_BACKLOG_TASKS = 20
 ENV_DISABLE = "NEWSFACTS_HEADSTART"  # "0" turns the head start off
 
 
@@ -86,6 +88,7 @@ class HeadStart:
         self._stop = threading.Event()
         self._feeder: threading.Thread | None = None
         self._skip_file: str | None = None
+        self._unread: deque[Future] = deque()
 
     def start(self, input_dir: str, max_bytes: int, clean_skip: frozenset[str]) -> None:
         from pipelines.ingest.files import list_sources
@@ -99,6 +102,7 @@ class HeadStart:
             self._pool.submit(clean_files, input_dir, sources[i : i + FILES_PER_TASK], max_bytes, self._skip_file)
             for i in range(0, len(sources), FILES_PER_TASK)
         ]
+        self._unread = deque(self._clean)  # what the feeder has still to read, in order
         self._feeder = threading.Thread(target=self._feed, name="newsfacts-headstart", daemon=True)
         self._feeder.start()
 
@@ -137,9 +141,11 @@ class HeadStart:
             inflight.append(fut)
             return True
 
-        for fut in self._clean:
-            if self._stop.is_set():
-                return
+        while not self._stop.is_set():
+            try:
+                fut = self._unread.popleft()
+            except IndexError:
+                break
             try:
                 rows = fut.result()
             except Exception:
@@ -173,6 +179,10 @@ class HeadStart:
                 rows.update(f.result())
             except (Exception, CancelledError):  # those files are cleaned by the step itself
                 continue
+        self._clean = []  # the rows now belong to the step
+        # Rows the feeder has not read yet are a second copy of the text: keep a bounded backlog.
+        while len(self._unread) > FEED_BACKLOG_TASKS:
+            self._unread.pop()
         self._remove_skip_file()
         return rows
 
@@ -224,6 +234,11 @@ def start(pool, workers: int, *, input_dir: str, max_bytes: int, batch_size: int
     _active = HeadStart(pool, workers, batch_size, parse_skip)
     _active.start(input_dir, max_bytes, clean_skip)
     return _active
+
+
+def active() -> bool:
+    """True while a head start runs (its feeder thread may be alive: nothing may fork then)."""
+    return _active is not None
 
 
 def take_cleaned() -> dict[str, dict]:

@@ -290,3 +290,8 @@ def test_language_shortcut_only_answers_for_plainly_english_text():
     german = ("Der Minister sagte am Dienstag, die Regierung werde ihre Pläne nicht ändern und die Gespräche "
               "mit den Gewerkschaften würden im Frühjahr nach einer Pause von zwei Wochen fortgesetzt.")
     assert detect_language(german) == "de"
+    # the share counts words of every script: Russian quoting English is Russian
+    russian = ("Президент России заявил в четверг, что переговоры с соседними странами продолжатся в следующем "
+               "месяце. ") * 4 + (' He said: "The talks will go on and we will not give up on them, but the sanctions '
+                                  'have to be lifted first, and that is what the minister said to the press."')
+    assert detect_language(russian) == "ru"

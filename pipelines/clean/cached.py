@@ -73,7 +73,7 @@ def clean_rows(raw: pl.DataFrame, cache_dir=None, n_process: int = 0, progress=N
         ready = {k: early[k] for _, k in todo if k in early}
         rest = [(r, k) for r, k in todo if k not in ready]
         procs = n_process if n_process > 0 else (min(available_cores(), 4) if len(rest) >= PARALLEL_MIN_DOCS else 1)
-        if early or len(rest) <= 1:
+        if headstart.active() or len(rest) <= 1:
             # No forking while the head start's feeder thread runs (a fork copies only this thread,
             # and any lock the other holds stays locked in the child); with it, little is left anyway.
             procs = 1

@@ -84,10 +84,13 @@ _LATIN_WORD = re.compile(r"[A-Za-z']+")
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language ("und" when there is too little text to tell)."""
     sample = text[:4000]
-    if len(re.findall(r"\w+", sample)) < 5:
+    tokens = len(re.findall(r"\w+", sample))
+    if tokens < 5:
         return "und"
+    # the share is of all words, whatever their script: a Russian text quoting a paragraph of
+    # English is not English
     words = _LATIN_WORD.findall(sample.lower())
-    if len(words) >= 30 and sum(w in _ENGLISH_FUNCTION_WORDS for w in words) >= _ENGLISH_SHARE * len(words):
+    if tokens >= 30 and sum(w in _ENGLISH_FUNCTION_WORDS for w in words) >= _ENGLISH_SHARE * tokens:
         return "en"
     import py3langid
 

@@ -136,9 +136,12 @@ _worker_model: str | None = None
 def _worker_init(model: str) -> None:
     global _worker_model
     _worker_model = model
-    nice = int(os.environ.get("NEWSFACTS_WORKER_NICE", WORKER_NICE))
-    if nice:
-        os.nice(nice)
+    try:
+        nice = int(os.environ.get("NEWSFACTS_WORKER_NICE", WORKER_NICE))
+        if nice > 0:
+            os.nice(nice)
+    except (ValueError, OSError):  # a bad setting must not break the pool: the worker keeps its priority
+        pass
 
 
 def _worker_run(metas: list[DocInput], batch_size: int) -> list[DocAnnotations]:

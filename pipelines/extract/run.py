@@ -121,6 +121,8 @@ def extract_candidates(
     for ann, k in ready:
         pending_anns.append(ann)
         pending_keys.append(k)
+        if len(pending_anns) >= FLUSH_DOCS:
+            flush()
     if todo:
         todo_keys = iter([k for _, k in todo])
         for ann in annotate((d for d, _ in todo), model, n_process=stats.n_process, batch_size=batch_size):

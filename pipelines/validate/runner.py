@@ -315,6 +315,9 @@ def _run_gx(table: str, df: pl.DataFrame, todo: list[Expectation], tables: dict[
             expectation_parameters=params if batch == "table" else {},
             result_format={"result_format": "SUMMARY", "partial_unexpected_count": SAMPLE},
         )
+        # The data source's execution engine keeps the last frame it validated and the metrics it
+        # computed; dropped here (a new one is made for the next batch), they are not held all run.
+        _SOURCE._execution_engine = None
         for r in res.results:
             e = built.get((r.expectation_config.meta or {}).get("name"))
             if e is None:
