@@ -71,8 +71,8 @@ def headline_title(first: str, second: str | None) -> str | None:
 
 # The commonest English function words. In English news they are a third of the words; on 2,406
 # texts (BBC and the article-extraction benchmark's gold bodies) no text py3langid called non-English
-# had more than 16% of them, and 98% of the English ones had at least 25%, where the check below
-# answers alone (0.19 s instead of 4.2 s of py3langid for all of them, with no disagreement).
+# had more than 16% of them, and the check below (at least 25% of all words, whatever their script)
+# answered alone for 97% of the texts, never disagreeing with py3langid (0.9 s instead of 4.2 s).
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to in a is that for on was with said as at by it from he his be have has are an were "
     "will not but this they which had its who their been would after also".split()
