@@ -134,11 +134,10 @@ def _execute(settings: Settings, quiet: bool, force: bool = False) -> int:
 
 def _cached_keys(settings: Settings) -> tuple[frozenset[str], frozenset[str]]:
     """Keys the clean and annotation caches already hold: the head start skips those documents."""
-    from pipelines.clean.cached import namespace
-    from pipelines.extract.cache import KEY, AnnotationCache, SegmentCache
-    from pipelines.storage import upath
+    from pipelines.clean.cached import clean_cache
+    from pipelines.extract.cache import KEY, AnnotationCache
 
-    clean = SegmentCache(upath(settings.state_dir) / "cache" / "clean" / namespace(), ("documents",))
+    clean = clean_cache(settings.state_dir)
     parsed = AnnotationCache(settings.state_dir, settings.spacy_model)
     return frozenset(clean.keys()[KEY].to_list()), frozenset(parsed.keys()[KEY].to_list())
 

@@ -12,8 +12,8 @@ workers get the input files at once:
 The steps take what is ready (`take_cleaned`, `take_annotations`) and do the rest themselves. Rows
 are matched by content keys (`raw_key` of the raw document; `doc_key` of the `DocInput`, which
 covers the text after corpus-level duplicate and furniture marking), and made by the same
-functions, so the tables are identical with or without a head start (tests/test_cli.py,
-tests/test_cache.py). The cost is work the job discards: a document parsed early that later proves
+functions, so the tables are identical with or without a head start (tests/test_headstart.py,
+tests/test_cli.py). The cost is work the job discards: a document parsed early that later proves
 a near duplicate, or whose text the corpus-level furniture pass changes.
 
 Imports are light at module level: `clean_files` runs in the lean workers.
@@ -115,59 +115,45 @@ class HeadStart:
             pass
 
     def _feed_tasks(self) -> None:
-        from pipelines.extract.annotate import DocInput
         from pipelines.extract.cache import doc_key
-        from pipelines.extract.parallel import CHUNK_CHARS, CHUNK_DOCS, _worker_run
+        from pipelines.extract.parallel import CHUNK_DOCS, _worker_run, chunked
 
-        seen_texts: set[bytes] = set()
-        chunk: list = []
-        chars = 0
         inflight: deque[Future] = deque()
-        max_docs = max(1, min(self._batch_size, CHUNK_DOCS))
-
-        def submit() -> bool:
-            nonlocal chunk, chars
-            while len(inflight) >= 2 * self._workers:
-                if self._stop.is_set():
-                    return False
-                inflight[0].exception()  # wait (a failed task is simply not used)
-                inflight.popleft()
+        for metas in chunked(self._parse_inputs(), max_docs=max(1, min(self._batch_size, CHUNK_DOCS))):
+            while len(inflight) >= 2 * self._workers and not self._stop.is_set():
+                inflight.popleft().exception()  # wait (a failed task is simply not used)
             if self._stop.is_set():
-                return False
-            metas = chunk
-            chunk, chars = [], 0
+                return
             fut = self._pool.submit(_worker_run, metas, self._batch_size)
             self._parse.append(([doc_key(m) for m in metas], fut))
             inflight.append(fut)
-            return True
 
+    def _parse_inputs(self):
+        """Parse inputs of the cleaned rows as they arrive: what the extract step would parse, as far
+        as one document tells (exact copies once; near copies are known only to the whole corpus)."""
+        from pipelines.extract.cache import doc_key
+        from pipelines.extract.run import doc_input, is_extracted
+
+        seen_texts: set[bytes] = set()
         while not self._stop.is_set():
             try:
                 fut = self._unread.popleft()
             except IndexError:
-                break
+                return
             try:
                 rows = fut.result()
             except Exception:
                 continue
             for _, row in rows:
-                if row["language"] != "en" or not row["clean_chars"]:
+                if not is_extracted(row):
                     continue
                 digest = hashlib.sha256(row["text"].encode("utf-8")).digest()
                 if digest in seen_texts:  # an exact copy: the job parses one of them
                     continue
                 seen_texts.add(digest)
-                meta = DocInput(doc_id=row["doc_id"], text=row["text"], published_date=row["published_date"],
-                                dateline_place=row["dateline_place"])
-                if doc_key(meta) in self._parse_skip:
-                    continue
-                if chunk and (len(chunk) >= max_docs or chars + len(meta.text) > CHUNK_CHARS):
-                    if not submit():
-                        return
-                chunk.append(meta)
-                chars += len(meta.text)
-        if chunk:
-            submit()
+                meta = doc_input(row)
+                if doc_key(meta) not in self._parse_skip:
+                    yield meta
 
     # -- what the steps take --------------------------------------------------------------------
 

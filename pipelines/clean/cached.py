@@ -41,6 +41,11 @@ def namespace() -> str:
     return code_hash(_PACKAGE / "clean", _PACKAGE / "ingest", _PACKAGE / "schema.py", extra=",".join(libs))[:20]
 
 
+def clean_cache(state_dir) -> SegmentCache:
+    """Cleaned `documents` rows by raw key, for the current cleaning code."""
+    return SegmentCache(upath(state_dir) / "cache" / "clean" / namespace(), ("documents",))
+
+
 def _clean_chunk(rows: list[dict]) -> list[dict]:
     from pipelines.clean import clean_document
     from pipelines.ingest import RawDocument
@@ -60,7 +65,7 @@ def clean_rows(raw: pl.DataFrame, cache_dir=None, n_process: int = 0, progress=N
 
     rows = list(raw.iter_rows(named=True))
     keys = [raw_key(r) for r in rows]
-    store = SegmentCache(upath(cache_dir) / "cache" / "clean" / namespace(), ("documents",)) if cache_dir else None
+    store = clean_cache(cache_dir) if cache_dir else None
     hits: set[str] = set()
     parts: list[pl.DataFrame] = []
     if store is not None:

@@ -36,13 +36,18 @@ class ExtractStats:
     segments_written: list[str] = field(default_factory=list)
 
 
-def inputs_from_documents(documents: pl.DataFrame) -> list[DocInput]:
+def is_extracted(row: dict) -> bool:
     """What is extracted: English documents with text that are not duplicates of another."""
-    todo = documents.filter(pl.col("duplicate_of").is_null() & (pl.col("language") == "en") & (pl.col("clean_chars") > 0))
-    return [
-        DocInput(doc_id=r["doc_id"], text=r["text"], published_date=r["published_date"], dateline_place=r["dateline_place"])
-        for r in todo.iter_rows(named=True)
-    ]
+    return row["duplicate_of"] is None and row["language"] == "en" and row["clean_chars"] > 0
+
+
+def doc_input(row: dict) -> DocInput:
+    """The parse input of a `documents` row."""
+    return DocInput(doc_id=row["doc_id"], text=row["text"], published_date=row["published_date"], dateline_place=row["dateline_place"])
+
+
+def inputs_from_documents(documents: pl.DataFrame) -> list[DocInput]:
+    return [doc_input(r) for r in documents.iter_rows(named=True) if is_extracted(r)]
 
 
 def frames_of(annotations: list[DocAnnotations], keys: list[str]) -> dict[str, pl.DataFrame]:
@@ -118,18 +123,16 @@ def extract_candidates(
         pending_keys.clear()
         release_free_memory()
 
-    for ann, k in ready:
+    def annotated():
+        yield from ready
+        if todo:
+            yield from zip(annotate((d for d, _ in todo), model, n_process=stats.n_process, batch_size=batch_size), (k for _, k in todo))
+
+    for ann, k in annotated():
         pending_anns.append(ann)
         pending_keys.append(k)
         if len(pending_anns) >= FLUSH_DOCS:
             flush()
-    if todo:
-        todo_keys = iter([k for _, k in todo])
-        for ann in annotate((d for d, _ in todo), model, n_process=stats.n_process, batch_size=batch_size):
-            pending_anns.append(ann)
-            pending_keys.append(next(todo_keys))
-            if len(pending_anns) >= FLUSH_DOCS:
-                flush()
     flush()
     if store is not None:
         store.compact()
