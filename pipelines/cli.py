@@ -112,9 +112,9 @@ def _execute(settings: Settings, quiet: bool, force: bool = False) -> int:
     from pipelines.extract.parallel import resolve_n_process, start_workers, started_pool, stop_workers
 
     # Parse workers forked now, before Dagster and Great Expectations are imported (see start_workers),
-    # as many as the parse step will want for an input of this size.
+    # as many as the parse step will want for an input of this size, stopped once it is over.
     workers = resolve_n_process(settings.n_process, listing[2])
-    start_workers(settings.spacy_model, workers)
+    start_workers(settings.spacy_model, workers, one_parse=True)
     try:
         pool = started_pool(settings.spacy_model)
         if pool is not None and headstart.enabled():

@@ -74,7 +74,7 @@ def test_output_identical_on_workers_started_before_the_run(reference, monkeypat
     monkeypatch.setattr(parallel, "CHUNK_CHARS", 200)
     assert parallel.start_workers(DEFAULT_MODEL, 2)
     try:
-        pool, _ = parallel._STARTED[DEFAULT_MODEL]
+        pool = parallel.started_pool(DEFAULT_MODEL)
         pids = set(pool._processes)
         assert len(pids) == 2  # forked at once, not at the first task
         # Used even when the input alone would be parsed in one process; the same workers serve
@@ -89,6 +89,22 @@ def test_output_identical_on_workers_started_before_the_run(reference, monkeypat
     order = again["mentions"]["doc_id"].unique(maintain_order=True).to_list()
     assert order == sorted(reference["mentions"]["doc_id"].unique().to_list(), reverse=True)
     assert again["mentions"].sort("mention_id").equals(reference["mentions"].sort("mention_id"))
+
+
+def test_workers_started_for_one_parse_stop_after_it(reference, monkeypatch):
+    # newsfacts run's workers: they serve its parse step, then go (the job's process is largest after
+    # the parse, and idle workers would add theirs to that peak).
+    monkeypatch.setattr(parallel, "CHUNK_CHARS", 200)
+    assert parallel.start_workers(DEFAULT_MODEL, 2, one_parse=True)
+    try:
+        processes = list(parallel.started_pool(DEFAULT_MODEL)._processes.values())
+        out, stats = extract_candidates(_docs(), DEFAULT_MODEL, n_process=1, batch_size=2)
+        assert parallel.started_pool(DEFAULT_MODEL) is None
+        assert not any(p.is_alive() for p in processes)
+    finally:
+        parallel.stop_workers()
+    assert stats.parsed == len(_docs())
+    _same(reference, out)
 
 
 def test_only_new_or_changed_documents_are_parsed(reference, tmp_path):

@@ -30,8 +30,11 @@ SEGMENT_CHARS = 100_000
 # A task sent to a worker: at most this many documents and characters. Small tasks keep both
 # workers busy to the end (with 64-document tasks the last one ran alone for several seconds);
 # spaCy's own batching gains nothing measurable beyond ~16 documents on CPU.
+# The characters bound also sets a worker's peak memory: a parse's working memory grows with the
+# task's text (BBC, 2 workers: largest worker 0.45 GiB with 60,000, 0.36 with 30,000, same parse
+# time; with 15,000 the tech articles parsed 10% slower).
 CHUNK_DOCS = 16
-CHUNK_CHARS = 60_000
+CHUNK_CHARS = 30_000
 # Below this many characters to parse, worker start-up (a model load each) costs more than it saves.
 AUTO_PARALLEL_MIN_CHARS = 400_000
 # Upper bound for the automatic worker count (each worker holds its own model, ~0.3-0.5 GB).
@@ -153,22 +156,33 @@ def _worker_run(metas: list[DocInput], batch_size: int) -> list[DocAnnotations]:
 
 # --- workers started early --------------------------------------------------------------------
 
-_STARTED: dict[str, tuple] = {}  # model -> (pool, number of workers)
+_STARTED: dict[str, tuple] = {}  # model -> (pool, number of workers, stop once the parse step is over)
 
 
-def start_workers(model: str, n_process: int) -> bool:
+def start_workers(model: str, n_process: int, *, one_parse: bool = False) -> bool:
     """Start the parse workers now, for a later `annotate_stream`.
 
     Called by `newsfacts run` before it imports Dagster and Great Expectations: forked from a
     process that holds almost nothing, the workers do not carry those (~300 MB each, counted again
     in every worker's RSS). Each loads the model at its first task: loaded at once, the two loads
     competed with the run's start and cleaning (+4 s there on the BBC corpus). The workers live
-    until `stop_workers`; memory zones and trimming keep them from growing.
+    until `stop_workers`; memory zones and trimming keep them from growing. With `one_parse`, they
+    are stopped by `parse_finished` as soon as the parse step is over.
     """
     if n_process <= 1 or not forking() or model in _STARTED:
         return False
-    _STARTED[model] = (start_pool(n_process, initializer=_worker_init, initargs=(model,)), n_process)
+    _STARTED[model] = (start_pool(n_process, initializer=_worker_init, initargs=(model,)), n_process, one_parse)
     return True
+
+
+def parse_finished() -> None:
+    """Stop the workers started for one parse (`newsfacts run`'s): idle from here on, they would
+    hold ~0.25 GiB each while the job builds, validates and publishes the tables, which is when the
+    job's own process is largest."""
+    for model, (pool, _, one_parse) in list(_STARTED.items()):
+        if one_parse:
+            del _STARTED[model]
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def started_pool(model: str):
@@ -179,7 +193,7 @@ def started_pool(model: str):
 
 def stop_workers() -> None:
     while _STARTED:
-        _, (pool, _) = _STARTED.popitem()
+        _, (pool, _, _) = _STARTED.popitem()
         pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -190,7 +204,7 @@ def annotate_stream(
     chunks = chunked(docs, max_docs=max(1, min(batch_size, CHUNK_DOCS)))
     started = _STARTED.get(model)
     if started is not None:  # workers with the model loaded are waiting: cheaper than any other way
-        pool, workers = started
+        pool, workers, _ = started
         for result in map_chunks(functools.partial(_worker_run, batch_size=batch_size), chunks, workers, pool=pool):
             yield from result
         return

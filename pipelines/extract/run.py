@@ -16,7 +16,7 @@ import polars as pl
 from pipelines import headstart
 from pipelines.extract import cache as cache_mod
 from pipelines.extract.annotate import DocAnnotations, DocInput, annotate
-from pipelines.extract.parallel import resolve_n_process
+from pipelines.extract.parallel import parse_finished, resolve_n_process
 from pipelines.workers import release_free_memory
 
 # Parsed documents are turned into frames and written to the cache in segments of this many: a
@@ -134,6 +134,7 @@ def extract_candidates(
         if len(pending_anns) >= FLUSH_DOCS:
             flush()
     flush()
+    parse_finished()  # workers started for this one parse (newsfacts run) are not needed any more
     if store is not None:
         store.compact()
 
