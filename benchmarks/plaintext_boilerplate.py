@@ -509,14 +509,16 @@ add_split("fresh3", FRESH3)
 
 POSITIONS_TOP = ("top", "first")
 ORIGINAL_SPLITS = ("dev", "held", "fresh", "fresh2", "fresh3")
-ALL_SPLITS = ORIGINAL_SPLITS + ("fresh4",)
+# Blind splits: each in a module of its own (benchmarks/furniture_<split>.py), written by someone who
+# never saw the remover, and scored only when asked for by name (never by the default --splits).
+BLIND_SPLITS = ("fresh4", "fresh5")
+ALL_SPLITS = ORIGINAL_SPLITS + BLIND_SPLITS
 
 
-def load_fresh4() -> bool:
-    """Merge the blind FRESH4 split from benchmarks/furniture_fresh4.py (written by someone who never saw
-    the remover) into KINDS, when that module exists (imported only when fresh4 is asked for).
-    Returns whether it was found."""
-    if any("fresh4" in spec for spec in KINDS.values()):
+def load_blind(split: str) -> bool:
+    """Merge the blind split `split` from benchmarks/furniture_<split>.py into KINDS, when that module
+    exists (imported only when the split is asked for). Returns whether it was found."""
+    if any(split in spec for spec in KINDS.values()):
         return True
     import importlib
     import importlib.util
@@ -524,9 +526,10 @@ def load_fresh4() -> bool:
     here = str(Path(__file__).resolve().parent)
     if here not in sys.path:
         sys.path.insert(0, here)
-    if importlib.util.find_spec("furniture_fresh4") is None:
+    module = f"furniture_{split}"
+    if importlib.util.find_spec(module) is None:
         return False
-    add_split("fresh4", importlib.import_module("furniture_fresh4").FRESH4)
+    add_split(split, getattr(importlib.import_module(module), split.upper()))
     return True
 
 
@@ -615,8 +618,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", action="store_true",
                         help="treat each split as one collection, as the documents asset does: near-duplicates and lines repeated across articles")
     parser.add_argument("--show", type=int, default=0, help="print up to N wrongly kept or dropped lines per split")
-    parser.add_argument("--splits", default=",".join(ALL_SPLITS),
-                        help="comma-separated splits to score (default: all; fresh4 only when benchmarks/furniture_fresh4.py exists)")
+    parser.add_argument("--splits", default=",".join(ORIGINAL_SPLITS),
+                        help=f"comma-separated splits to score (default: {','.join(ORIGINAL_SPLITS)}; the blind splits "
+                             f"{', '.join(BLIND_SPLITS)} only when named, and when benchmarks/furniture_<split>.py exists)")
     parser.add_argument("--rules-only", action="store_true", help="switch the learned line classifier off (the rules alone)")
     args = parser.parse_args(argv)
     if args.rules_only:
@@ -627,9 +631,10 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [s for s in wanted if s not in ALL_SPLITS]
     if unknown:
         parser.error(f"unknown split(s) {unknown}; choose from {list(ALL_SPLITS)}")
-    if "fresh4" in wanted and not load_fresh4():
-        print("fresh4: benchmarks/furniture_fresh4.py not found, skipped")
-        wanted.remove("fresh4")
+    for split in BLIND_SPLITS:
+        if split in wanted and not load_blind(split):
+            print(f"{split}: benchmarks/furniture_{split}.py not found, skipped")
+            wanted.remove(split)
 
     from pipelines.clean.documents import clean_document
     from pipelines.clean.normalize import repair
@@ -642,7 +647,7 @@ def main(argv: list[str] | None = None) -> int:
     splits = ORIGINAL_SPLITS
     sample = rng.sample(articles, k=min(len(articles), len(splits) * args.docs))
     # Pages are composed for every original split in order, whichever are scored, so that the random
-    # stream (and with it each split's pages) does not depend on --splits. fresh4 has a stream of its own.
+    # stream (and with it each split's pages) does not depend on --splits. Each blind split has a stream of its own.
     pages: dict[str, list] = {}
     for si, split in enumerate(splits):
         ctx = Ctx(rng, headlines)
@@ -650,13 +655,13 @@ def main(argv: list[str] | None = None) -> int:
         for article in sample[si * args.docs : (si + 1) * args.docs]:
             ctx.headlines = [h for h in headlines if h != article[0]]
             pages[split].append(compose(article, rng, ctx, split))
-    if "fresh4" in wanted:
-        rng4 = random.Random(f"fresh4-{args.seed}")
-        ctx = Ctx(rng4, headlines)
-        pages["fresh4"] = []
-        for article in rng4.sample(articles, k=min(len(articles), args.docs)):
+    for split in (s for s in BLIND_SPLITS if s in wanted):
+        rng_b = random.Random(f"{split}-{args.seed}")
+        ctx = Ctx(rng_b, headlines)
+        pages[split] = []
+        for article in rng_b.sample(articles, k=min(len(articles), args.docs)):
             ctx.headlines = [h for h in headlines if h != article[0]]
-            pages["fresh4"].append(compose(article, rng4, ctx, "fresh4"))
+            pages[split].append(compose(article, rng_b, ctx, split))
     results = {}
     for split in wanted:
         counts: dict[str, Counter] = defaultdict(Counter)
@@ -689,7 +694,8 @@ def main(argv: list[str] | None = None) -> int:
         name = {"dev": "dev furniture", "held": "held-out furniture (seen in development)", "fresh": "fresh furniture (seen after its first run)",
                 "fresh2": "fresh2 furniture (seen after its first run)",
                 "fresh3": "fresh3 furniture (measured once before the line classifier; never tuned to)",
-                "fresh4": "fresh4 (blind, written by someone who never saw the remover)"}[split]
+                "fresh4": "fresh4 (blind when written; seen since session 5)",
+                "fresh5": "fresh5 (blind, written by someone who never saw the remover)"}[split]
         print(f"{name}: {args.docs} articles, article lines kept {art['ok'] / art['n']:.4f} ({art['ok']}/{art['n']}), "
               f"boilerplate lines removed {furn_ok / max(furn_n, 1):.4f} ({furn_ok}/{furn_n})")
         for kind in sorted(k for k in counts if k != "article"):
