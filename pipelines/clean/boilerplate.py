@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
 _MONTHS = (
@@ -195,7 +196,7 @@ _SITE_NOUN = re.compile(
     r"unsubscri\w+|app|cookies?|privacy|ads|ad\s*blocker|browser|javascript|feed|notifications?|playback|"
     r"terms\s+of\s+(?:use|service)|sign(?:ed|ing)?\s+(?:in|up)|log(?:ged|ging)?\s+in|regist(?:er|ered|ering|ration)|"
     r"contribution|journalism|clipboard|bookmarks?|mailing\s+list|free\s+trial|membership|personal\s+(?:data|information)|"
-    r"moderated|device|player)\b",
+    r"moderated|device|player|audio)\b",
     re.I,
 )
 _ADDRESS = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ou're|[Yy]ou've|[Pp]lease)\b")
@@ -208,13 +209,13 @@ _UI_VERB = re.compile(
     r"contribute|subscribe|register|download|follow|join|load|show|view|read|watch|listen|play|close|cancel|"
     r"continue|click|tap|enable|disable|turn|unlock|get|spread|bookmark|manage|allow|report|upgrade|start|try|"
     r"skip|back|go|return|next|previous|older|newer|most|sorted?|write|leave|post|reply|edit|delete|hide|expand|"
-    r"now|loading|success|thanks|thank)\b",
+    r"now|loading|success|thanks|thank|support|donate)\b",
     re.I,
 )
 # "Label: value", "Label, value" lines (image credits, tag lists, link labels): a label of a few words.
 _LABEL_VALUE = re.compile(r"^(?P<label>[^\W\d][\w'’ ]{0,30}?)\s*:\s*(?P<rest>.*)$")
 # "-- Reuters", "ab/cd (AFP, Reuters)": a credit of a few capitalised words after a dash, or initials.
-_DASH_CREDIT = re.compile(r"^(?:[-–—]{1,2}|[a-z]{2,4}/[a-z]{2,4})\s*\(?[A-Z][\w.&'’-]*(?:[\s,]+[A-Z][\w.&'’-]*){0,3}\)?$")
+_DASH_CREDIT = re.compile(r"^(?:[-–—]{1,2}\s*[A-Z][\w.&'’-]*(?:[\s,]+[A-Z][\w.&'’-]*){0,3}|[a-z]{2,4}/[a-z]{2,4}\s*\([A-Za-z]+(?:,\s*[A-Za-z]+){0,3}\))$")
 _DIGIT = re.compile(r"\d")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 # The page speaking about itself ("This material may not be published ...", "Reader comments are moderated
@@ -234,7 +235,7 @@ _MEDIA_CREDIT = re.compile(
     r"^(?:image|photo|picture|video|media|graphic|illustration|audio)(?:\s+(?:source|caption|credit|copyright|courtesy))?\s*[,:]", re.I
 )
 # Engagement counts: "12 comments", "34 thoughts on ...", "1.2K Shares".
-_COUNT_LINE = re.compile(r"^[\d.,]+\s*[kKmM]?\s+(?:thoughts?|comments?|responses?|replies|reactions?|shares?|likes?|views?)\b")
+_COUNT_LINE = re.compile(r"^[\d.,]+\s*[km]?\s+(?:thoughts?|comments?|responses?|replies|reactions?|shares?|likes?|views?)\b", re.I)
 _PHONE = re.compile(r"\+\d{1,3}[\s\d-]{6,}")
 # Interface states: "Video Player is loading.", "Link copied", "This is a modal window."
 _UI_STATE = re.compile(r"\b(?:loading|copied\s+to|modal|unsupported\s+on|is\s+loading)\b", re.I)
@@ -259,11 +260,35 @@ def is_page_address(line: str, strong: bool = True) -> bool:
 
 
 def is_control_line(line: str) -> bool:
-    """A button or control: at most five words, starting with an interface verb, not a sentence."""
+    """A button or control: at most four words, starting with an interface verb, not a sentence."""
     words = line.split()
-    if not words or len(words) > 5 or _TERMINAL_SENTENCE.search(line):
+    if not words or len(words) > 4 or _TERMINAL_SENTENCE.search(line):
         return False
     return bool(_UI_VERB.match(line.lstrip("‹«<←→›»>▪•·*-–— 📲"))) or is_ui_line(line)
+
+
+def is_ui_label(line: str) -> bool:
+    """A short label naming a part of the page ("Strictly Necessary Cookies", "Discussion about this post",
+    "Privacy Preference Center"): at most five words, one of them an interface word or a site noun, not a
+    sentence, no digits. Furniture only next to furniture."""
+    words = _WORD.findall(line)
+    if not words or len(words) > 5 or _TERMINAL_SENTENCE.search(line) or _DIGIT.search(line):
+        return False
+    return bool(_SITE_NOUN.search(line)) or any(w.lower() in _ui_vocabulary() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _ui_vocabulary() -> frozenset:
+    """The words of the interface phrases, without function words."""
+    stop = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "and", "or", "this", "your", "my",
+            "all", "it", "be", "is", "here", "up", "out", "more", "most", "top", "about", "us", "name", "x", "d", "m",
+            # everyday words that are interface words only in company
+            "are", "first", "find", "full", "keep", "like", "live", "main", "news", "now", "only", "open", "see", "use",
+            "home", "back", "text", "size", "screen", "support", "supported", "story", "stories", "service", "conditions",
+            "learn", "got", "help", "paid", "presented", "closed", "exclusive", "premium", "members", "message",
+            "content", "conversation", "partnership", "watch", "play", "search", "show", "view", "continue", "zoom",
+            "response", "responses", "threads", "pause", "related", "reading", "read", "save"}
+    return frozenset(w for p in _UI_PHRASES for w in p.split() if len(w) > 1 and w not in stop)
 
 
 def is_label_value(line: str) -> bool:
@@ -397,6 +422,8 @@ def is_furniture_line(line: str) -> bool:
     if nwords <= 30 and _PAGE_SUBJECT.match(stripped) and _PUBLISHING_VERB.search(stripped) and not _REPORTING.search(stripped):
         return True
     if nwords <= 8 and (_MEDIA_CREDIT.match(stripped) or _UI_STATE.search(stripped)):
+        return True
+    if is_label_value(stripped) and SECTION_HEADER.match(_LABEL_VALUE.match(stripped).group("label")):
         return True
     if nwords <= 30 and (_EMAIL.search(stripped) or _PHONE.search(stripped)) and (_ADDRESS.search(stripped) or _ADDRESS_WE.search(stripped)):
         return True
@@ -595,27 +622,33 @@ def _drop_tail(lines: list[str], furniture: list[bool]) -> None:
             furniture[i] = True
 
 
-def _weak_furniture(line: str) -> bool:
-    """Shapes that are furniture next to furniture: controls, dated labels, labels with a value, the
-    reader addressed about the site."""
-    return (
-        is_control_line(line) or is_labelled_date_line(line) or is_date_line(line) or is_label_value(line)
-        or is_page_address(line, strong=False)
-    )
+def _dated_or_address(line: str) -> bool:
+    """Never a headline: a date (under a label) or the reader addressed about the site."""
+    return is_labelled_date_line(line) or is_date_line(line) or is_page_address(line, strong=False)
+
+
+def headline_lines(lines: list[str], furniture: list[bool]) -> set[int]:
+    """The lines `_headline_guard` protects, for the line classifier (same guard as the rules)."""
+    first = next((i for i, line in enumerate(lines) if line and not furniture[i] and is_prose(line)), None)
+    return _headline_guard(lines, furniture, first)
 
 
 def _headline_guard(lines: list[str], furniture: list[bool], first: int | None) -> set[int]:
-    """The article's own headline, which the neighbourhood rules leave alone: the first kept line of two
-    words or more above the first paragraph, and the longest of the last few kept lines above it."""
+    """The article's own headline, which the neighbourhood rules leave alone: the longest of the last few
+    kept lines of two words or more above the first paragraph, and the first of them when it has three
+    words or more and not the shape of a control or a label."""
     if first is None:
         return set()
     top = [
         i for i in range(first)
-        if lines[i] and not furniture[i] and len(lines[i].split()) >= 2 and not _weak_furniture(lines[i])
+        if lines[i] and not furniture[i] and len(lines[i].split()) >= 2 and not _dated_or_address(lines[i])
     ]
     if not top:
         return set()
-    return {top[0], max(top[-6:], key=lambda i: len(lines[i]))}
+    guard = {max(top[-6:], key=lambda i: len(lines[i]))}
+    if len(lines[top[0]].split()) >= 3 and not (is_control_line(lines[top[0]]) or is_label_value(lines[top[0]])):
+        guard.add(top[0])
+    return guard
 
 
 def _drop_near_furniture(lines: list[str], furniture: list[bool]) -> None:
@@ -680,7 +713,7 @@ def _drop_near_furniture(lines: list[str], furniture: list[bool]) -> None:
                 continue
             line = lines[i]
             p, n = nb(i, furniture)
-            if is_control_line(line) and (i < first or p or n):
+            if (is_control_line(line) or is_ui_label(line)) and (i < first or p or n):
                 furniture[i] = changed = True
             elif p and n and len(line.split()) <= 6 and not _DIGIT.search(line) and not _TERMINAL.search(line):
                 furniture[i] = changed = True

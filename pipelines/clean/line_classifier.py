@@ -280,6 +280,15 @@ def eligible(X: np.ndarray, kept: np.ndarray) -> np.ndarray:
     return gate
 
 
+def headline_mask(lines: list[str], furniture: list[bool], idx: list[int]) -> np.ndarray:
+    """The rules' headline guard (`boilerplate.headline_lines`) over the non-blank lines `idx`: the first
+    kept line above the first paragraph and the longest of the last few are never the model's to drop."""
+    from pipelines.clean.boilerplate import headline_lines
+
+    guard = headline_lines(lines, furniture)
+    return np.asarray([i in guard for i in idx], dtype=bool)
+
+
 def scores(X: np.ndarray, weights: np.ndarray, mean: np.ndarray, scale: np.ndarray) -> np.ndarray:
     z = ((X - mean) / scale) @ weights
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
@@ -293,7 +302,7 @@ def furniture_by_model(lines: list[str], furniture: list[bool], prose: list[bool
     weights, mean, scale, threshold = model
     X, idx = features(lines, furniture, prose, rows=set())
     kept = np.asarray([not furniture[i] for i in idx])
-    gate = eligible(X, kept)
+    gate = eligible(X, kept) & ~headline_mask(lines, furniture, idx)
     if not gate.any():
         return []
     X, idx = features(lines, furniture, prose, rows=set(np.nonzero(gate)[0].tolist()))
