@@ -214,9 +214,11 @@ _UI_VERB = re.compile(
 )
 # "Label: value", "Label, value" lines (image credits, tag lists, link labels): a label of a few words.
 _LABEL_VALUE = re.compile(r"^(?P<label>[^\W\d][\w'’ ]{0,30}?)\s*:\s*(?P<rest>.*)$")
-# "-- Reuters", "ab/cd (AFP, Reuters)": a credit of a few capitalised words after a dash, or initials.
-_DASH_CREDIT = re.compile(r"^(?:[-–—]{1,2}\s*[A-Z][\w.&'’-]*(?:[\s,]+[A-Z][\w.&'’-]*){0,3}|[a-z]{2,4}/[a-z]{2,4}\s*\([A-Za-z]+(?:,\s*[A-Za-z]+){0,3}\))$")
+# "-- Reuters", "ab/cd (AFP, Reuters)": a credit of a few capitalised words after a long dash (a single
+# hyphen is a list bullet), or editors' initials and agencies.
+_DASH_CREDIT = re.compile(r"^(?:(?:--|[–—]{1,2})\s*[A-Z][\w.&'’-]*(?:[\s,]+[A-Z][\w.&'’-]*){0,3}|[a-z]{2,4}/[a-z]{2,4}\s*\([A-Za-z]+(?:,\s*[A-Za-z]+){0,3}\))$")
 _DIGIT = re.compile(r"\d")
+_LIST_BULLET = re.compile(r"^[-*•]\s")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 # The page speaking about itself ("This material may not be published ...", "Reader comments are moderated
 # ...", "(This story has not been edited by ... and is auto-generated ...)"): a site subject, a publishing verb.
@@ -659,8 +661,8 @@ def _drop_near_furniture(lines: list[str], furniture: list[bool]) -> None:
       and a bar of them goes as a whole;
     - a short line that is not a sentence between two furniture lines;
     - a block of lines with no blank line between them, none a paragraph, half of them furniture: all of it;
-    - a list: a short header line, then two or more headline-shaped lines up to the next paragraph,
-      furniture or the end of the page, below prose or furniture (or at the top of the page)."""
+    - a list: a short header line, then two or more headline-shaped lines running into furniture (or
+      to the end of the page, when the header or the line above it is furniture)."""
     idx = [i for i, line in enumerate(lines) if line]
     if not idx:
         return
@@ -709,7 +711,8 @@ def _drop_near_furniture(lines: list[str], furniture: list[bool]) -> None:
     while changed:
         changed = False
         for i in idx:
-            if furniture[i] or i in guard or prose[i]:
+            # an item of a bulleted list is the article's, unless a rule knows it
+            if furniture[i] or i in guard or prose[i] or _LIST_BULLET.match(lines[i]):
                 continue
             line = lines[i]
             p, n = nb(i, furniture)
@@ -733,7 +736,9 @@ def _drop_near_furniture(lines: list[str], furniture: list[bool]) -> None:
         j = k + 1
         while j < len(idx) and idx[j] not in guard and not prose[idx[j]] and not furniture[idx[j]] and _is_headline_shaped(lines[idx[j]]):
             j += 1
-        ends = j == len(idx) or furniture[idx[j]] or (prose[idx[j]] and j - k - 1 >= 3)
+        # the list runs into furniture (or to the end of the page under a header that is furniture, or
+        # below furniture): a list that runs into a paragraph or ends the page is the article's own
+        ends = (j < len(idx) and furniture[idx[j]]) or (j == len(idx) and (furniture[h] or (k > 0 and furniture[idx[k - 1]])))
         if j - k - 1 >= 2 and ends:
             for t in range(k, j):
                 furniture[idx[t]] = True
