@@ -200,7 +200,7 @@ _SITE_NOUN = re.compile(
     re.I,
 )
 _ADDRESS = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ou're|[Yy]ou've|[Pp]lease)\b")
-_ADDRESS_WE = re.compile(r"\b(?:[Oo]ur|[Uu]s|[Ww]e)\b")
+_ADDRESS_WE = re.compile(r"\b(?:[Oo]ur|[Uu]s|[Ww]e|[Mm]y)\b")
 # Words that report speech or events: a line with them is news, not the page.
 _REPORTING = re.compile(r"\b(?:said|says|told|according|added|insisted|claimed|argued|warned|explained|announced)\b|[\"“”]", re.I)
 # The verbs of buttons and controls: a short line that starts with one and does not end a sentence is a control.
@@ -216,9 +216,18 @@ _UI_VERB = re.compile(
 _LABEL_VALUE = re.compile(r"^(?P<label>[^\W\d][\w'’ ]{0,30}?)\s*:\s*(?P<rest>.*)$")
 # "-- Reuters", "ab/cd (AFP, Reuters)": a credit of a few capitalised words after a long dash (a single
 # hyphen is a list bullet), or editors' initials and agencies.
-_DASH_CREDIT = re.compile(r"^(?:(?:--|[–—]{1,2})\s*[A-Z][\w.&'’-]*(?:[\s,]+[A-Z][\w.&'’-]*){0,3}|[a-z]{2,4}/[a-z]{2,4}\s*\([A-Za-z]+(?:,\s*[A-Za-z]+){0,3}\))$")
+_DASH_CREDIT = re.compile(r"^(?:(?:--|[–—]{1,2})\s*[A-Za-z][\w.&'’-]*(?:[\s,]+[A-Z][\w.&'’-]*){0,3}|[a-z]{2,4}/[a-z]{2,4}\s*\([A-Za-z]+(?:,\s*[A-Za-z]+){0,3}\))$")
 _DIGIT = re.compile(r"\d")
 _LIST_BULLET = re.compile(r"^[-*•]\s")
+_GLUE = frozenset("a an the of to on in at for with by via and or this that your my our us it".split())
+_PAGINATION = re.compile(r"^page\s+\d+\s+(?:of|/)\s+\d+$", re.I)
+_HANDLE_WORD = re.compile(r"(?:^|\s)@\w{2,}")
+# "Jane Smith reported from Nairobi. John Doe contributed from Accra."
+_WIRE_FROM = re.compile(
+    r"^(?:(?:[A-Z][\w.'’-]+\s+){1,3}(?:also\s+)?(?:reported|contributed|reporting)\s+(?:from|to)\s+[A-Z][^.]{1,60}\.\s*){1,3}$"
+)
+# A clock time opening a line: "14:05  Headline" in a live list.
+_TIME_PREFIX = re.compile(r"^\d{1,2}[:.]\d{2}\s+(?=\S)")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 # The page speaking about itself ("This material may not be published ...", "Reader comments are moderated
 # ...", "(This story has not been edited by ... and is auto-generated ...)"): a site subject, a publishing verb.
@@ -291,6 +300,10 @@ def _ui_vocabulary() -> frozenset:
             "content", "conversation", "partnership", "watch", "play", "search", "show", "view", "continue", "zoom",
             "response", "responses", "threads", "pause", "related", "reading", "read", "save"}
     return frozenset(w for p in _UI_PHRASES for w in p.split() if len(w) > 1 and w not in stop)
+
+
+def _ui_words_in(line: str) -> list[str]:
+    return [w for w in _WORD.findall(line) if w.lower() in _ui_vocabulary()]
 
 
 def is_label_value(line: str) -> bool:
@@ -406,7 +419,8 @@ def is_menu_line(line: str) -> bool:
         return False
     if not all(p[0].isupper() or p[0].isdigit() for p in parts):
         return False
-    return seps >= 2 or parts[0].lower() in {"home", "news", "start", "index"} or all(is_ui_line(p) for p in parts)
+    arrow = bool(re.search(r"\s[>»›]\s", line))
+    return seps >= 2 or arrow or parts[0].lower() in {"home", "news", "start", "index"} or all(is_ui_line(p) for p in parts)
 
 
 def is_furniture_line(line: str) -> bool:
@@ -425,7 +439,16 @@ def is_furniture_line(line: str) -> bool:
         return True
     if nwords <= 8 and (_MEDIA_CREDIT.match(stripped) or _UI_STATE.search(stripped)):
         return True
-    if is_label_value(stripped) and SECTION_HEADER.match(_LABEL_VALUE.match(stripped).group("label")):
+    if is_label_value(stripped):
+        label = _LABEL_VALUE.match(stripped).group("label")
+        if SECTION_HEADER.match(label) or is_control_line(label) or is_ui_label(label):
+            return True
+    if _PAGINATION.match(stripped) or _WIRE_FROM.match(stripped):
+        return True
+    if nwords <= 6 and len(_ui_words_in(stripped)) >= max(2, (nwords + 1) // 2) and not _TERMINAL_SENTENCE.search(stripped) \
+            and not any(w[0].islower() and w.lower() not in _ui_vocabulary() and w.lower() not in _GLUE for w in _WORD.findall(stripped)):
+        return True
+    if _HANDLE_WORD.search(stripped) and is_control_line(stripped):
         return True
     if nwords <= 30 and (_EMAIL.search(stripped) or _PHONE.search(stripped)) and (_ADDRESS.search(stripped) or _ADDRESS_WE.search(stripped)):
         return True
@@ -720,6 +743,33 @@ def _drop_near_furniture(lines: list[str], furniture: list[bool]) -> None:
                 furniture[i] = changed = True
             elif p and n and len(line.split()) <= 6 and not _DIGIT.search(line) and not _TERMINAL.search(line):
                 furniture[i] = changed = True
+    # bars of buttons and menus: three or more very short lines in a row, one of them a control or a label
+    # naming a page part; lists whose every line opens with a clock time
+    k = 0
+    while k < len(idx):
+        j = k
+        while j < len(idx) and _is_bar_item(lines[idx[j]], furniture[idx[j]], prose[idx[j]]) and idx[j] not in guard:
+            j += 1
+        run = [idx[t] for t in range(k, j) if not furniture[idx[t]]]
+        if j - k >= 3 and any(is_control_line(lines[i]) or is_ui_label(lines[i]) for i in run):
+            for i in run:
+                furniture[i] = True
+        j2 = k
+        while j2 < len(idx) and _TIME_PREFIX.match(lines[idx[j2]]) and _is_headline_shaped(_TIME_PREFIX.sub("", lines[idx[j2]])):
+            j2 += 1
+        if j2 - k >= 3:
+            for t in range(k, j2):
+                furniture[idx[t]] = True
+        k = max(j, j2, k + 1)
+    # the header of a list that went: a short line right above two or more furniture lines
+    for k, h in enumerate(idx[:-2]):
+        line = lines[h]
+        if furniture[h] or h in guard or prose[h] or _LIST_BULLET.match(line) or len(line.split()) > 4 \
+                or _TERMINAL_SENTENCE.search(line) or _DIGIT.search(line):
+            continue
+        nxt = idx[k + 1 : k + 3]
+        if all(furniture[i] for i in nxt) and any(_is_headline_shaped(lines[i]) for i in nxt):
+            furniture[h] = True
     # lists under a short header
     k = 0
     while k < len(idx):
@@ -745,6 +795,13 @@ def _drop_near_furniture(lines: list[str], furniture: list[bool]) -> None:
             k = j
         else:
             k += 1
+
+
+def _is_bar_item(line: str, furniture: bool, prose: bool) -> bool:
+    """A member of a button bar or menu: furniture already, or at most three words, no sentence, no bullet."""
+    if furniture:
+        return True
+    return not prose and len(line.split()) <= 3 and not _TERMINAL_SENTENCE.search(line) and not _LIST_BULLET.match(line)
 
 
 _CONTENT_WORD = re.compile(r"\b[a-z]{4,}\b")
