@@ -200,7 +200,8 @@ _SITE_NOUN = re.compile(
     re.I,
 )
 _ADDRESS = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ou're|[Yy]ou've|[Pp]lease)\b")
-_ADDRESS_WE = re.compile(r"\b(?:[Oo]ur|[Uu]s|[Ww]e|[Mm]y)\b")
+# (a Title-Case "My" inside a line is an interface label: "Confirm My Choices", "My Account")
+_ADDRESS_WE = re.compile(r"\b(?:[Oo]ur|[Uu]s|[Ww]e)\b|(?<=\s)My\b")
 # Words that report speech or events: a line with them is news, not the page.
 _REPORTING = re.compile(r"\b(?:said|says|told|according|added|insisted|claimed|argued|warned|explained|announced)\b|[\"“”]", re.I)
 # The verbs of buttons and controls: a short line that starts with one and does not end a sentence is a control.
