@@ -259,10 +259,14 @@ def is_page_address(line: str, strong: bool = True) -> bool:
     on your device", "Already have an account? Sign in", "Please enable JavaScript to ..."). Lines that
     report speech (quotes, "said") are news. `strong`: sure on its own (the site as "we"/"our", or two
     different site words); otherwise only next to furniture (how-to articles address their reader too)."""
+    if len(line) > 400 or not (_ADDRESS.search(line) or _ADDRESS_WE.search(line)):  # cheap tests first
+        return False
+    nouns = {m.group(0).lower() for m in _SITE_NOUN.finditer(line)}
+    if not nouns:
+        return False
     words = len(_WORD.findall(line))
     if words < 3 or words > 45 or _REPORTING.search(line):
         return False
-    nouns = {m.group(0).lower() for m in _SITE_NOUN.finditer(line)}
     if not nouns or (words > 20 and len(nouns) < 2):
         return False
     we = words <= 15 and bool(_ADDRESS_WE.search(line))
@@ -371,6 +375,7 @@ def rule_furniture(lines: list[str]) -> tuple[list[bool], str | None]:
     return furniture, author
 
 
+@lru_cache(maxsize=8192)
 def is_prose(line: str) -> bool:
     """Reads as running text: a sentence of some length."""
     words = len(_WORD.findall(line))
@@ -435,7 +440,7 @@ def is_furniture_line(line: str) -> bool:
         return True
     if is_page_address(stripped) or _DASH_CREDIT.match(stripped) or _COUNT_LINE.match(stripped):
         return True
-    nwords = len(_WORD.findall(stripped))
+    nwords = len(_WORD.findall(stripped)) if len(stripped) <= 400 else 99
     if nwords <= 30 and _PAGE_SUBJECT.match(stripped) and _PUBLISHING_VERB.search(stripped) and not _REPORTING.search(stripped):
         return True
     if nwords <= 8 and (_MEDIA_CREDIT.match(stripped) or _UI_STATE.search(stripped)):
