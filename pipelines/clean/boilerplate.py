@@ -11,7 +11,12 @@ of them names a particular site:
   "Tags: ..."), bylines and wire credits;
 - position: a list header ("Latest Stories", "Most read") takes the headline list under it; short
   label lines next to furniture at the top, and everything short after the last article paragraph
-  once furniture has started there, go with it.
+  once furniture has started there, go with it;
+- neighbourhood (`_drop_near_furniture`): shapes that are not proof alone (controls opening with an
+  interface verb, labels with a value, dated labels, labels naming a page part, the reader addressed
+  about the site) go when they touch furniture or sit above the article; so do short lines between
+  furniture, blocks that are half furniture, bars of very short lines holding a control, and headline
+  lists running into furniture. The article's own headline and bulleted items are left alone.
 
 A line survives unless a rule is sure. Long lines that read as sentences are only removed by the
 content rules, and those only fire on lines that talk to the reader. After the rules, a small learned

@@ -6,12 +6,14 @@ line shares instead of its words: shape (length, word count, capitalised words, 
 function words, digits, separators, URLs/handles/©), position (above the first or below the last
 paragraph, distance to the nearest paragraph) and neighbours (next to lines the rules removed, inside
 a block of short lines). It is a logistic regression over those features (with a few products of them),
-trained by `benchmarks/train_line_classifier.py` on data we may tune on only: the dev/held/fresh/fresh2
-furniture templates of `benchmarks/plaintext_boilerplate.py` around BBC articles, and the dev half of
-the real page dumps of `benchmarks/plaintext_real_pages.py`. Its weights are in `line_classifier.json`.
+trained by `benchmarks/train_line_classifier.py` on data we may tune on only: the dev/held/fresh/fresh2/
+fresh3 furniture templates of `benchmarks/plaintext_boilerplate.py` and the fresh4 ones of
+`benchmarks/furniture_fresh4.py` around BBC articles, and the dev half of the real page dumps of
+`benchmarks/plaintext_real_pages.py`. Its weights are in `line_classifier.json`.
 
-It only ever adds furniture to what the rules found, and lines that read as sentences need a much
-higher score than short lines: article lines are the thing to keep.
+It only ever adds furniture to what the rules found, never touches the lines the rules' headline
+guard protects (`headline_mask`), and lines that read as sentences need a much higher score than short
+lines: article lines are the thing to keep.
 """
 
 from __future__ import annotations
