@@ -201,7 +201,12 @@ _SITE_NOUN = re.compile(
     r"unsubscri\w+|app|cookies?|privacy|ads|ad\s*blocker|browser|javascript|feed|notifications?|playback|"
     r"terms\s+of\s+(?:use|service)|sign(?:ed|ing)?\s+(?:in|up)|log(?:ged|ging)?\s+in|regist(?:er|ered|ering|ration)|"
     r"contribution|journalism|clipboard|bookmarks?|mailing\s+list|free\s+trial|membership|personal\s+(?:data|information)|"
-    r"moderated|device|player|audio)\b",
+    r"moderated|device|player|audio)\b(?!\.\w)",
+    re.I,
+)
+_PAGE_MACHINERY = re.compile(
+    r"\b(?:cookies?|javascript|newsletters?|inbox|browser|ad\s*blocker|notifications?|terms\s+of\s+(?:use|service)|"
+    r"privacy|comments?|clipboard|bookmarks?|site|website|playback|moderated)\b",
     re.I,
 )
 _ADDRESS = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ou're|[Yy]ou've|[Pp]lease)\b")
@@ -266,7 +271,7 @@ def is_page_address(line: str, strong: bool = True) -> bool:
     different site words); otherwise only next to furniture (how-to articles address their reader too)."""
     if len(line) > 400 or not (_ADDRESS.search(line) or _ADDRESS_WE.search(line)):  # cheap tests first
         return False
-    nouns = {m.group(0).lower() for m in _SITE_NOUN.finditer(line)}
+    nouns = {m.group(0).lower().rstrip("s") for m in _SITE_NOUN.finditer(line)}
     if not nouns:
         return False
     words = len(_WORD.findall(line))
@@ -276,7 +281,9 @@ def is_page_address(line: str, strong: bool = True) -> bool:
         return False
     we = words <= 15 and bool(_ADDRESS_WE.search(line))
     if strong:
-        return we or (len(nouns) >= 2 and bool(_ADDRESS.search(line)))
+        # two site words, one of them about the page's own machinery (not accounts and sign-ups, which
+        # service articles explain to their readers)
+        return we or (len(nouns) >= 2 and bool(_PAGE_MACHINERY.search(line)) and bool(_ADDRESS.search(line)))
     return we or bool(_ADDRESS.search(line))
 
 
