@@ -693,8 +693,8 @@ def main(argv: list[str] | None = None) -> int:
         furn_ok = sum(c["ok"] for k, c in counts.items() if k != "article")
         name = {"dev": "dev furniture", "held": "held-out furniture (seen in development)", "fresh": "fresh furniture (seen after its first run)",
                 "fresh2": "fresh2 furniture (seen after its first run)",
-                "fresh3": "fresh3 furniture (blind until session 5; development data since session 6)",
-                "fresh4": "fresh4 (blind when written; development data since session 6)",
+                "fresh3": "fresh3 furniture (blind until session 4; development data since session 5)",
+                "fresh4": "fresh4 (blind when written; development data since session 5)",
                 "fresh5": "fresh5 (blind, written by someone who never saw the remover)"}[split]
         print(f"{name}: {args.docs} articles, article lines kept {art['ok'] / art['n']:.4f} ({art['ok']}/{art['n']}), "
               f"boilerplate lines removed {furn_ok / max(furn_n, 1):.4f} ({furn_ok}/{furn_n})")
