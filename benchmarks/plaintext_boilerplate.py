@@ -511,7 +511,7 @@ POSITIONS_TOP = ("top", "first")
 ORIGINAL_SPLITS = ("dev", "held", "fresh", "fresh2", "fresh3")
 # Blind splits: each in a module of its own (benchmarks/furniture_<split>.py), written by someone who
 # never saw the remover, and scored only when asked for by name (never by the default --splits).
-BLIND_SPLITS = ("fresh4", "fresh5")
+BLIND_SPLITS = ("fresh4", "fresh5", "fresh6")
 ALL_SPLITS = ORIGINAL_SPLITS + BLIND_SPLITS
 
 
@@ -695,7 +695,8 @@ def main(argv: list[str] | None = None) -> int:
                 "fresh2": "fresh2 furniture (seen after its first run)",
                 "fresh3": "fresh3 furniture (blind until session 4; development data since session 5)",
                 "fresh4": "fresh4 (blind when written; development data since session 5)",
-                "fresh5": "fresh5 (blind, written by someone who never saw the remover)"}[split]
+                "fresh5": "fresh5 (blind when written; run once, then development data since session 5)",
+                "fresh6": "fresh6 (blind, written by someone who never saw the remover)"}[split]
         print(f"{name}: {args.docs} articles, article lines kept {art['ok'] / art['n']:.4f} ({art['ok']}/{art['n']}), "
               f"boilerplate lines removed {furn_ok / max(furn_n, 1):.4f} ({furn_ok}/{furn_n})")
         for kind in sorted(k for k in counts if k != "article"):
