@@ -693,9 +693,9 @@ def main(argv: list[str] | None = None) -> int:
         furn_ok = sum(c["ok"] for k, c in counts.items() if k != "article")
         name = {"dev": "dev furniture", "held": "held-out furniture (seen in development)", "fresh": "fresh furniture (seen after its first run)",
                 "fresh2": "fresh2 furniture (seen after its first run)",
-                "fresh3": "fresh3 furniture (blind until session 4; development data since session 5)",
-                "fresh4": "fresh4 (blind when written; development data since session 5)",
-                "fresh5": "fresh5 (blind when written; run once, then development data since session 5)",
+                "fresh3": "fresh3 furniture (never tuned to by the shipped rules; its misses studied in session 5 for rules then reverted)",
+                "fresh4": "fresh4 (blind when written; its misses studied in session 5 for rules then reverted)",
+                "fresh5": "fresh5 (blind when written; its per-kind rates read in session 5)",
                 "fresh6": "fresh6 (blind, written by someone who never saw the remover)"}[split]
         print(f"{name}: {args.docs} articles, article lines kept {art['ok'] / art['n']:.4f} ({art['ok']}/{art['n']}), "
               f"boilerplate lines removed {furn_ok / max(furn_n, 1):.4f} ({furn_ok}/{furn_n})")

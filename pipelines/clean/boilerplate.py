@@ -11,12 +11,7 @@ of them names a particular site:
   "Tags: ..."), bylines and wire credits;
 - position: a list header ("Latest Stories", "Most read") takes the headline list under it; short
   label lines next to furniture at the top, and everything short after the last article paragraph
-  once furniture has started there, go with it;
-- neighbourhood (`_drop_near_furniture`): shapes that are not proof alone (controls opening with an
-  interface verb, labels with a value, dated labels, labels naming a page part, the reader addressed
-  about the site) go when they touch furniture or sit above the article; so do short lines between
-  furniture, blocks that are half furniture, bars of very short lines holding a control, and headline
-  lists running into furniture. The article's own headline and bulleted items are left alone.
+  once furniture has started there, go with it.
 
 A line survives unless a rule is sure. Long lines that read as sentences are only removed by the
 content rules, and those only fire on lines that talk to the reader. After the rules, a small learned
@@ -28,7 +23,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
 _MONTHS = (
@@ -42,7 +36,7 @@ _TIME_WORDS = (
 )
 _DATE_TOKEN = re.compile(
     rf"^(?:{_WEEKDAYS}|{_MONTHS}|{_TIME_WORDS}|\d{{1,4}}(?:st|nd|rd|th|h|m|d)?|\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:am|pm)?|"
-    rf"\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}|\d{{4}}-\d{{2}}-\d{{2}}(?:t[\d:.+z-]+)?|\d{{1,2}}t\d{{1,2}}|\d{{1,2}}z|[+]\d{{4}})$",
+    rf"\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}|\d{{4}}-\d{{2}}-\d{{2}}(?:t[\d:.+z-]+)?)$",
     re.I,
 )
 # A date line saying what it is ("Updated ...", "3 hours ago") is furniture anywhere; a bare date only
@@ -142,12 +136,12 @@ READER_SOFT = re.compile(
     r"continue\s+reading|continues?\s+below|story\s+continues|powered\s+by|(?:audio|voiced|narrated)\s+by|"
     r"have\s+your\s+say|what\s+you\s+think|what\s+do\s+you\s+think|join\s+the\s+(?:conversation|discussion|debate)|"
     r"support\s+(?:our|independent|quality|local)\s+journalism|donate|want\s+more\s+(?:stories|news|articles|like\s+this)|stay\s+(?:informed|up\s+to\s+date|in\s+the\s+know)|"
-    r"breaking\s+news\s+alerts?|(?:get|receive)\s+(?:\w+\s+)?alerts|(?:sign|log)\s*in\b|register\s+(?:for|now|to)|keep\s+reading|(?:have|create)\s+an\s+account|if\s+you\s+(?:enjoyed|liked|value|appreciate)|share\s+(?:it|this)|report\s+(?:an?\s+)?(?:error|typo))",
+    r"breaking\s+news\s+alerts?|(?:get|receive)\s+(?:\w+\s+)?alerts|if\s+you\s+(?:enjoyed|liked|value|appreciate)|share\s+(?:it|this)|report\s+(?:an?\s+)?(?:error|typo))",
     re.I,
 )
 _READER_CUE = re.compile(
     r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Oo]ur|us)\b|(?:^|[.?!:]\s+)(?:[Ss]ubscribe|[Ss]ign\s+up|[Jj]oin|[Dd]ownload|[Ff]ollow|[Cc]lick|[Tt]ap|"
-    r"[Ss]tay|[Nn]ever\s+miss|[Ss]upport|[Dd]onate|[Rr]egister|[Ll]og\s+in|[Ss]ign\s+in|[Gg]et)\b"
+    r"[Ss]tay|[Nn]ever\s+miss|[Ss]upport|[Dd]onate|[Gg]et\s+(?:the|our|a|free|breaking|daily|weekly))\b"
 )
 _READER_MAX = 320
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all\s+rights\s+reserved)|^(?:\S+\s+){0,10}(?:©|\(c\)\s*\d{4})(?:\s+\S+){0,10}$", re.I)
@@ -155,14 +149,13 @@ HASHTAGS = re.compile(r"^(?:[#@][\w-]+[\s,|·]*){1,12}$")
 READING_TIME = re.compile(r"^(?:(?:estimated\s+)?(?:reading|read)\s+time\s*:?\s*\d+\s*(?:min|minutes?|mins)\.?|\d+\s*(?:min|minutes?|mins)\.?\s+(?:read|reading|listen))$", re.I)
 WIRE_CREDIT = re.compile(
     r"^[(\[—–-]?\s*(?:with\s+)?(?:(?:additional|further)\s+reporting|reporting|writing|editing|compiled|edited|written|reported)\s+by\b.{0,400}$"
-    r"|^.{2,120}\b(?:contributed|also\s+contributed)\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?\)?$"
-    r"|^[(\[—–-]?\s*(?:with\s+)?(?:additional\s+)?(?:inputs?|reporting|material|information)\s+from\s+(?:[A-Z][\w&.'’-]*[\s,]*(?:and\s+)?){1,4}\)?\.?$",
+    r"|^.{2,120}\b(?:contributed|also\s+contributed)\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?\)?$",
     re.I,
 )
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|bin|al|el|la|le|du|dos))*"
 BYLINE = re.compile(
     rf"^(?i:by|written\s+by|posted\s+by|words\s+by|story\s+by|author|reporter|posted\s+by)\s*:?\s+(?P<name>(?:{_NAME}|(?i:admin|administrator|editor|staff|webmaster|guest))"
-    rf"(?:\s*(?:,|and|&)\s*{_NAME})*)\s*(?:(?:[,|/–—-]|\s(?i:on)\s)\s*(?P<rest>.{{0,80}}))?$"
+    rf"(?:\s*(?:,|and|&)\s*{_NAME})*)\s*(?:[,|/–—-]\s*(?P<rest>.{{0,80}}))?$"
 )
 # "— Jane Smith, Reuters": a signature under the article.
 SIGNOFF = re.compile(r"^[—–-]\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}$")
@@ -181,7 +174,7 @@ BULLET = re.compile(r"^(?:[-–—•*·▪►▸]\s+|\d{1,2}[.)]\s+|\d{1,2}\s+(
 TAGGED_LINK = re.compile(
     r"^.{8,200}[^.]\s(?:\[[A-Z][A-Z &'-]{2,20}\]|\((?:VIDEO|VIDEOS|PHOTOS?|PICTURES|WATCH|LISTEN|LIVE|UPDATE[SD]?|INSIGHT|POLL|OPINION|ANALYSIS|GALLERY)\))\s*\|?$"
 )
-NAV_ARROWS = re.compile(r"^(?:«|‹|<|←|<<|>>|→|»|›)\s*.{3,200}(?<![>›»])$|^(?![<‹«]).{3,200}\s*(?:»|›|→|>>)$")
+NAV_ARROWS = re.compile(r"^(?:«|‹|<|←|<<)\s*.{3,200}(?<![>›»])$|^(?![<‹«]).{3,200}\s*(?:»|›|→|>>)$")
 MENU_SEP = re.compile(r"\s(?:>|»|›|/|\||·|•)\s")
 
 # A sentence ends with its punctuation, possibly inside closing quotes or brackets.
@@ -189,152 +182,7 @@ MENU_SEP = re.compile(r"\s(?:>|»|›|/|\||·|•)\s")
 _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b[\w-]+\.(?:com|org|net|co\.uk|io)/\S*")
 _CONTACT = re.compile(r"^(?:write\s+to|reach|contact|email|e-mail|follow|find|more)\b", re.I)
 _TERMINAL = re.compile(r"[.!?…:][\"”’')\]]*$")
-_TERMINAL_SENTENCE = re.compile(r"[a-z]{2,}[.!?…][\"”’')\]]*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_DATE_SPLIT = re.compile(r"[\s,|·•/()\[\]–—:+-]+|(?<=\w)\.(?=\s|$)")
-
-
-# Nouns of the web page and the reader's relation to the site (broad classes, not phrasings): a short
-# line that addresses the reader ("you", "our", "please") about one of these is the page talking.
-_SITE_NOUN = re.compile(
-    r"\b(?:articles?|site|website|comments?|commenting|newsletters?|inbox|e-?mail\s+address|accounts?|subscri\w+|"
-    r"unsubscri\w+|app|cookies?|privacy|ads|ad\s*blocker|browser|javascript|feed|notifications?|playback|"
-    r"terms\s+of\s+(?:use|service)|sign(?:ed|ing)?\s+(?:in|up)|log(?:ged|ging)?\s+in|regist(?:er|ered|ering|ration)|"
-    r"contribution|journalism|clipboard|bookmarks?|mailing\s+list|free\s+trial|membership|personal\s+(?:data|information)|"
-    r"moderated|device|player|audio)\b(?!\.\w)",
-    re.I,
-)
-_PAGE_MACHINERY = re.compile(
-    r"\b(?:cookies?|javascript|newsletters?|inbox|browser|ad\s*blocker|notifications?|terms\s+of\s+(?:use|service)|"
-    r"privacy|comments?|clipboard|bookmarks?|site|website|playback|moderated)\b",
-    re.I,
-)
-_ADDRESS = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ou're|[Yy]ou've|[Pp]lease)\b")
-# (a Title-Case "My" inside a line is an interface label: "Confirm My Choices", "My Account")
-_ADDRESS_WE = re.compile(r"\b(?:[Oo]ur|[Uu]s|[Ww]e)\b|(?<=\s)My\b")
-# Words that report speech or events: a line with them is news, not the page.
-_REPORTING = re.compile(r"\b(?:said|says|told|according|added|insisted|claimed|argued|warned|explained|announced)\b|[\"“”]", re.I)
-# The verbs of buttons and controls: a short line that starts with one and does not end a sentence is a control.
-_UI_VERB = re.compile(
-    r"^(?:share|save|send|gift|copy|print|sign|log|agree|accept|reject|decline|confirm|submit|add|sort|renew|"
-    r"contribute|subscribe|register|download|follow|join|load|show|view|read|watch|listen|play|close|cancel|"
-    r"continue|click|tap|enable|disable|turn|unlock|get|spread|bookmark|manage|allow|report|upgrade|start|try|"
-    r"skip|back|go|return|next|previous|older|newer|most|sorted?|write|leave|post|reply|edit|delete|hide|expand|"
-    r"now|loading|success|thanks|thank|support|donate)\b",
-    re.I,
-)
-# "Label: value", "Label, value" lines (image credits, tag lists, link labels): a label of a few words.
-_LABEL_VALUE = re.compile(r"^(?P<label>[^\W\d][\w'’ ]{0,30}?)\s*:\s*(?P<rest>.*)$")
-# "-- Reuters", "ab/cd (AFP, Reuters)": a credit of a few capitalised words after a long dash (a single
-# hyphen is a list bullet), or editors' initials and agencies.
-_DASH_CREDIT = re.compile(r"^(?:(?:--|[–—]{1,2})\s*[A-Za-z][\w.&'’-]*(?:[\s,]+[A-Z][\w.&'’-]*){0,3}|[a-z]{2,4}/[a-z]{2,4}\s*\([A-Za-z]+(?:,\s*[A-Za-z]+){0,3}\))$")
-_DIGIT = re.compile(r"\d")
-_LIST_BULLET = re.compile(r"^[-*•]\s")
-_GLUE = frozenset("a an the of to on in at for with by via and or this that your my our us it".split())
-_PAGINATION = re.compile(r"^page\s+\d+\s+(?:of|/)\s+\d+$", re.I)
-_HANDLE_WORD = re.compile(r"(?:^|\s)@\w{2,}")
-# "Jane Smith reported from Nairobi. John Doe contributed from Accra."
-_WIRE_FROM = re.compile(
-    r"^(?:(?:[A-Z][\w.'’-]+\s+){1,3}(?:also\s+)?(?:reported|contributed|reporting)\s+(?:from|to)\s+[A-Z][^.]{1,60}\.\s*){1,3}$"
-)
-# A clock time opening a line: "14:05  Headline" in a live list.
-_TIME_PREFIX = re.compile(r"^\d{1,2}[:.]\d{2}\s+(?=\S)")
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
-# The page speaking about itself ("This material may not be published ...", "Reader comments are moderated
-# ...", "(This story has not been edited by ... and is auto-generated ...)"): a site subject, a publishing verb.
-_PAGE_SUBJECT = re.compile(
-    r"^[(\[]?\s*(?:(?:this|our)\s+(?:site|website|page|article|story|material|content|newsletter|app|feed|video|podcast)|"
-    r"(?:reader\s+|user\s+)?comments?)\b",
-    re.I,
-)
-_PUBLISHING_VERB = re.compile(
-    r"\b(?:published|broadcast|rewritten|redistributed|reproduced|moderated|edited|auto-?generated|syndicated|"
-    r"available|uses?|stores?|cookies|subscribers?|sponsored|updated\s+(?:regularly|daily)|closed)\b",
-    re.I,
-)
-# Media credit and caption labels ("Image source, ...", "Image caption,", "Photo: ...").
-_MEDIA_CREDIT = re.compile(
-    r"^(?:image|photo|picture|video|media|graphic|illustration|audio)(?:\s+(?:source|caption|credit|copyright|courtesy))?\s*[,:]", re.I
-)
-# Engagement counts: "12 comments", "34 thoughts on ...", "1.2K Shares".
-_COUNT_LINE = re.compile(r"^[\d.,]+\s*[km]?\s+(?:thoughts?|comments?|responses?|replies|reactions?|shares?|likes?|views?)\b", re.I)
-_PHONE = re.compile(r"\+\d{1,3}[\s\d-]{6,}")
-# Interface states: "Video Player is loading.", "Link copied", "This is a modal window."
-_UI_STATE = re.compile(r"\b(?:loading|copied\s+to|modal|unsupported\s+on|is\s+loading)\b", re.I)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-def is_page_address(line: str, strong: bool = True) -> bool:
-    """A short line in which the page talks to its reader about the site ("Media playback is unsupported
-    on your device", "Already have an account? Sign in", "Please enable JavaScript to ..."). Lines that
-    report speech (quotes, "said") are news. `strong`: sure on its own (the site as "we"/"our", or two
-    different site words); otherwise only next to furniture (how-to articles address their reader too)."""
-    if len(line) > 400 or not (_ADDRESS.search(line) or _ADDRESS_WE.search(line)):  # cheap tests first
-        return False
-    nouns = {m.group(0).lower().rstrip("s") for m in _SITE_NOUN.finditer(line)}
-    if not nouns:
-        return False
-    words = len(_WORD.findall(line))
-    if words < 3 or words > 45 or _REPORTING.search(line):
-        return False
-    if not nouns or (words > 20 and len(nouns) < 2):
-        return False
-    we = words <= 15 and bool(_ADDRESS_WE.search(line))
-    if strong:
-        # two site words, one of them about the page's own machinery (not accounts and sign-ups, which
-        # service articles explain to their readers)
-        return we or (len(nouns) >= 2 and bool(_PAGE_MACHINERY.search(line)) and bool(_ADDRESS.search(line)))
-    return we or bool(_ADDRESS.search(line))
-
-
-def is_control_line(line: str) -> bool:
-    """A button or control: at most four words, starting with an interface verb, not a sentence."""
-    words = line.split()
-    if not words or len(words) > 4 or _TERMINAL_SENTENCE.search(line):
-        return False
-    return bool(_UI_VERB.match(line.lstrip("‹«<←→›»>▪•·*-–— 📲"))) or is_ui_line(line)
-
-
-def is_ui_label(line: str) -> bool:
-    """A short label naming a part of the page ("Strictly Necessary Cookies", "Discussion about this post",
-    "Privacy Preference Center"): at most five words, one of them an interface word or a site noun, not a
-    sentence, no digits. Furniture only next to furniture."""
-    words = _WORD.findall(line)
-    if not words or len(words) > 5 or _TERMINAL_SENTENCE.search(line) or _DIGIT.search(line):
-        return False
-    return bool(_SITE_NOUN.search(line)) or any(w.lower() in _ui_vocabulary() for w in words)
-
-
-@lru_cache(maxsize=1)
-def _ui_vocabulary() -> frozenset:
-    """The words of the interface phrases, without function words."""
-    stop = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "and", "or", "this", "your", "my",
-            "all", "it", "be", "is", "here", "up", "out", "more", "most", "top", "about", "us", "name", "x", "d", "m",
-            # everyday words that are interface words only in company
-            "are", "first", "find", "full", "keep", "like", "live", "main", "news", "now", "only", "open", "see", "use",
-            "home", "back", "text", "size", "screen", "support", "supported", "story", "stories", "service", "conditions",
-            "learn", "got", "help", "paid", "presented", "closed", "exclusive", "premium", "members", "message",
-            "content", "conversation", "partnership", "watch", "play", "search", "show", "view", "continue", "zoom",
-            "response", "responses", "threads", "pause", "related", "reading", "read", "save"}
-    return frozenset(w for p in _UI_PHRASES for w in p.split() if len(w) > 1 and w not in stop)
-
-
-def _ui_words_in(line: str) -> list[str]:
-    return [w for w in _WORD.findall(line) if w.lower() in _ui_vocabulary()]
-
-
-def is_label_value(line: str) -> bool:
-    """"Contributor: Jane Smith", "Read: <headline>", "Image source, Getty Images", "TAGGED: a, b": a
-    label of at most four words, then a value that is not a sentence (no full stop)."""
-    m = _LABEL_VALUE.match(line)
-    if not m or len(line) > 220:
-        return False
-    label, rest = m.group("label").strip(), m.group("rest").strip()
-    if not label or len(label.split()) > 4 or _REPORTING.search(line) or _DIGIT.search(label):
-        return False
-    if not rest:
-        return False
-    return len(_WORD.findall(rest)) <= 25 and not _TERMINAL.search(rest) and not is_prose(rest)
 
 
 @dataclass
@@ -379,7 +227,6 @@ def rule_furniture(lines: list[str]) -> tuple[list[bool], str | None]:
     _drop_listed_sections(lines, furniture)
     _drop_stamped_lists(lines, furniture)
     author = _drop_head_labels(lines, furniture) or author
-    _drop_near_furniture(lines, furniture)
     _drop_tail(lines, furniture)
     for i, line in enumerate(lines):
         if line and not furniture[i] and is_contact_line(line):
@@ -387,36 +234,20 @@ def rule_furniture(lines: list[str]) -> tuple[list[bool], str | None]:
     return furniture, author
 
 
-@lru_cache(maxsize=8192)
 def is_prose(line: str) -> bool:
     """Reads as running text: a sentence of some length."""
     words = len(_WORD.findall(line))
     return (words >= 6 and bool(_TERMINAL.search(line))) or words >= 20
 
 
-def _date_tokens(line: str) -> tuple[int, list[str]] | None:
-    """(number of date/time tokens, the other tokens) of a short line with a date anchor, else None."""
-    if len(line) > 90 or not _HAS_DATE_ANCHOR.search(line):
-        return None
-    tokens = [t for t in _DATE_SPLIT.split(line.strip(" -–—|:")) if t]
-    other = [t for t in tokens if not _DATE_TOKEN.match(t.rstrip("."))]
-    return len(tokens) - len(other), other
-
-
 def is_date_line(line: str) -> bool:
     """Only dates, times and words like "Updated", "ago": a site's date header or a list's timestamp."""
-    counts = _date_tokens(line)
-    return counts is not None and counts[0] > 0 and not counts[1]
-
-
-def is_labelled_date_line(line: str) -> bool:
-    """A date or time under a short label or place ("First published on ...", "New Delhi, UPDATED: ...",
-    "Video duration 7:18"): at most three other words, outnumbered by the date tokens, and no sentence."""
-    counts = _date_tokens(line)
-    if counts is None or not counts[1] or re.search(r"[.!?…]\W*$", line):
+    if len(line) > 80 or not _HAS_DATE_ANCHOR.search(line):
         return False
-    dated, other = counts
-    return len(other) <= 3 and dated >= max(2, len(other)) and all(len(t) <= 16 and not t.isdigit() and "@" not in t for t in other)
+    tokens = [t for t in re.split(r"[\s,|·•/()\[\]–—:-]+|(?<=\w)\.(?=\s|$)", line.strip(" -–—|:")) if t]
+    if not tokens:
+        return False
+    return all(_DATE_TOKEN.match(t.rstrip(".")) for t in tokens)
 
 
 def is_ui_line(line: str) -> bool:
@@ -437,8 +268,7 @@ def is_menu_line(line: str) -> bool:
         return False
     if not all(p[0].isupper() or p[0].isdigit() for p in parts):
         return False
-    arrow = bool(re.search(r"\s[>»›]\s", line))
-    return seps >= 2 or arrow or parts[0].lower() in {"home", "news", "start", "index"} or all(is_ui_line(p) for p in parts)
+    return seps >= 2 or parts[0].lower() in {"home", "news", "start", "index"} or all(is_ui_line(p) for p in parts)
 
 
 def is_furniture_line(line: str) -> bool:
@@ -447,28 +277,6 @@ def is_furniture_line(line: str) -> bool:
     if len(stripped) <= 1:
         return True
     if (is_date_line(stripped) and _EXPLICIT_STAMP.search(stripped)) or is_ui_line(stripped) or READING_TIME.match(stripped):
-        return True
-    if is_labelled_date_line(stripped) and (_EXPLICIT_STAMP.search(stripped) or _YEAR.search(stripped)):
-        return True
-    if is_page_address(stripped) or _DASH_CREDIT.match(stripped) or _COUNT_LINE.match(stripped):
-        return True
-    nwords = len(_WORD.findall(stripped)) if len(stripped) <= 400 else 99
-    if nwords <= 30 and _PAGE_SUBJECT.match(stripped) and _PUBLISHING_VERB.search(stripped) and not _REPORTING.search(stripped):
-        return True
-    if nwords <= 8 and (_MEDIA_CREDIT.match(stripped) or _UI_STATE.search(stripped)):
-        return True
-    if is_label_value(stripped):
-        label = _LABEL_VALUE.match(stripped).group("label")
-        if SECTION_HEADER.match(label) or is_control_line(label) or is_ui_label(label):
-            return True
-    if _PAGINATION.match(stripped) or _WIRE_FROM.match(stripped):
-        return True
-    if nwords <= 6 and len(_ui_words_in(stripped)) >= max(2, (nwords + 1) // 2) and not _TERMINAL_SENTENCE.search(stripped) \
-            and not any(w[0].islower() and w.lower() not in _ui_vocabulary() and w.lower() not in _GLUE for w in _WORD.findall(stripped)):
-        return True
-    if _HANDLE_WORD.search(stripped) and is_control_line(stripped):
-        return True
-    if nwords <= 30 and (_EMAIL.search(stripped) or _PHONE.search(stripped)) and (_ADDRESS.search(stripped) or _ADDRESS_WE.search(stripped)):
         return True
     if len(stripped) <= _READER_MAX and (READER_STRONG.search(stripped) or COPYRIGHT.match(stripped)):
         return True
@@ -663,169 +471,3 @@ def _drop_tail(lines: list[str], furniture: list[bool]) -> None:
             started = True
         elif started:
             furniture[i] = True
-
-
-def _dated_or_address(line: str) -> bool:
-    """Never a headline: a date (under a label) or the reader addressed about the site."""
-    return is_labelled_date_line(line) or is_date_line(line) or is_page_address(line, strong=False)
-
-
-def headline_lines(lines: list[str], furniture: list[bool]) -> set[int]:
-    """The lines `_headline_guard` protects, for the line classifier (same guard as the rules)."""
-    first = next((i for i, line in enumerate(lines) if line and not furniture[i] and is_prose(line)), None)
-    return _headline_guard(lines, furniture, first)
-
-
-def _headline_guard(lines: list[str], furniture: list[bool], first: int | None) -> set[int]:
-    """The article's own headline, which the neighbourhood rules leave alone: the longest of the last few
-    kept lines of two words or more above the first paragraph, and the first of them when it has three
-    words or more and not the shape of a control or a label."""
-    if first is None:
-        return set()
-    top = [
-        i for i in range(first)
-        if lines[i] and not furniture[i] and len(lines[i].split()) >= 2 and not _dated_or_address(lines[i])
-    ]
-    if not top:
-        return set()
-    guard = {max(top[-6:], key=lambda i: len(lines[i]))}
-    if len(lines[top[0]].split()) >= 3 and not (is_control_line(lines[top[0]]) or is_label_value(lines[top[0]])):
-        guard.add(top[0])
-    return guard
-
-
-def _drop_near_furniture(lines: list[str], furniture: list[bool]) -> None:
-    """Neighbourhood rules, for lines whose shape alone is not proof:
-    - labels with a value ("Contributor: ..."), dates under a label, bare dates: next to furniture or
-      above the first paragraph (never the headline);
-    - controls (short lines starting with an interface verb): next to furniture or above the article,
-      and a bar of them goes as a whole;
-    - a short line that is not a sentence between two furniture lines;
-    - a block of lines with no blank line between them, none a paragraph, half of them furniture: all of it;
-    - a list: a short header line, then two or more headline-shaped lines running into furniture (or
-      to the end of the page, when the header or the line above it is furniture)."""
-    idx = [i for i, line in enumerate(lines) if line]
-    if not idx:
-        return
-    prose = {i: is_prose(lines[i]) for i in idx}
-    body = [i for i in idx if prose[i] and not furniture[i]]
-    if not body:
-        return
-    first = body[0]
-    guard = _headline_guard(lines, furniture, first)
-    pos = {i: k for k, i in enumerate(idx)}
-
-    def nb(i: int, flags: list[bool]) -> tuple[bool, bool]:
-        k = pos[i]
-        return (k > 0 and flags[idx[k - 1]]), (k + 1 < len(idx) and flags[idx[k + 1]])
-
-    # dates and labels: next to furniture found by the rules (no chain reaction)
-    before = list(furniture)
-    for i in idx:
-        if furniture[i] or i in guard:
-            continue
-        line = lines[i]
-        if is_page_address(line, strong=False) or (
-            not prose[i] and (is_labelled_date_line(line) or is_date_line(line) or is_label_value(line))
-        ):
-            p, n = nb(i, before)
-            if i < first or p or n:
-                furniture[i] = True
-    # blocks: runs of lines without a blank line between them
-    k0 = 0
-    while k0 < len(lines):
-        if not lines[k0]:
-            k0 += 1
-            continue
-        k1 = k0
-        while k1 < len(lines) and lines[k1]:
-            k1 += 1
-        block = list(range(k0, k1))
-        if 2 <= len(block) <= 12 and not any(prose[i] and not furniture[i] for i in block):
-            if 2 * sum(furniture[i] for i in block) >= len(block):
-                for i in block:
-                    if i not in guard and len(lines[i].split()) <= 8:
-                        furniture[i] = True
-        k0 = k1
-    # controls next to furniture, short lines between furniture: until nothing changes
-    changed = True
-    while changed:
-        changed = False
-        for i in idx:
-            # an item of a bulleted list is the article's, unless a rule knows it
-            if furniture[i] or i in guard or prose[i] or _LIST_BULLET.match(lines[i]):
-                continue
-            line = lines[i]
-            p, n = nb(i, furniture)
-            if (is_control_line(line) or is_ui_label(line)) and (i < first or p or n):
-                furniture[i] = changed = True
-            elif p and n and len(line.split()) <= 6 and not _DIGIT.search(line) and not _TERMINAL.search(line):
-                furniture[i] = changed = True
-    # bars of buttons and menus: three or more very short lines in a row, one of them a control or a label
-    # naming a page part; lists whose every line opens with a clock time
-    k = 0
-    while k < len(idx):
-        j = k
-        while j < len(idx) and _is_bar_item(lines[idx[j]], furniture[idx[j]], prose[idx[j]]) and idx[j] not in guard:
-            j += 1
-        run = [idx[t] for t in range(k, j) if not furniture[idx[t]]]
-        if j - k >= 3 and any(is_control_line(lines[i]) or is_ui_label(lines[i]) for i in run):
-            for i in run:
-                furniture[i] = True
-        j2 = k
-        while j2 < len(idx) and _TIME_PREFIX.match(lines[idx[j2]]) and _is_headline_shaped(_TIME_PREFIX.sub("", lines[idx[j2]])):
-            j2 += 1
-        if j2 - k >= 3:
-            for t in range(k, j2):
-                furniture[idx[t]] = True
-        k = max(j, j2, k + 1)
-    # the header of a list that went: a short line right above two or more furniture lines
-    for k, h in enumerate(idx[:-2]):
-        line = lines[h]
-        if furniture[h] or h in guard or prose[h] or _LIST_BULLET.match(line) or len(line.split()) > 4 \
-                or _TERMINAL_SENTENCE.search(line) or _DIGIT.search(line):
-            continue
-        nxt = idx[k + 1 : k + 3]
-        if all(furniture[i] for i in nxt) and any(_is_headline_shaped(lines[i]) for i in nxt):
-            furniture[h] = True
-    # lists under a short header
-    k = 0
-    while k < len(idx):
-        h = idx[k]
-        if h in guard or prose[h] or len(lines[h].split()) > 6 or _TERMINAL_SENTENCE.search(lines[h]) \
-                or (lines[h].rstrip().endswith(":") and not furniture[h]):
-            k += 1
-            continue
-        if k > 0:
-            above = idx[k - 1]
-            if not (prose[above] or furniture[above]) or (h < first and not furniture[above]):
-                k += 1
-                continue
-        j = k + 1
-        while j < len(idx) and idx[j] not in guard and not prose[idx[j]] and not furniture[idx[j]] and _is_headline_shaped(lines[idx[j]]):
-            j += 1
-        # the list runs into furniture (or to the end of the page under a header that is furniture, or
-        # below furniture): a list that runs into a paragraph or ends the page is the article's own
-        ends = (j < len(idx) and furniture[idx[j]]) or (j == len(idx) and (furniture[h] or (k > 0 and furniture[idx[k - 1]])))
-        if j - k - 1 >= 2 and ends:
-            for t in range(k, j):
-                furniture[idx[t]] = True
-            k = j
-        else:
-            k += 1
-
-
-def _is_bar_item(line: str, furniture: bool, prose: bool) -> bool:
-    """A member of a button bar or menu: furniture already, or at most three words, no sentence, no bullet."""
-    if furniture:
-        return True
-    return not prose and len(line.split()) <= 3 and not _TERMINAL_SENTENCE.search(line) and not _LIST_BULLET.match(line)
-
-
-_CONTENT_WORD = re.compile(r"\b[a-z]{4,}\b")
-
-
-def _is_headline_shaped(line: str) -> bool:
-    """A headline in a list of links: three words or more, one of them a lowercase content word (not a
-    fixture or a result line), no closing full stop (a question mark is fine)."""
-    return len(_WORD.findall(line)) >= 3 and bool(_CONTENT_WORD.search(line)) and not re.search(r"[.!…:;,]\W*$", line)

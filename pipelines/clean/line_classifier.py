@@ -6,14 +6,12 @@ line shares instead of its words: shape (length, word count, capitalised words, 
 function words, digits, separators, URLs/handles/©), position (above the first or below the last
 paragraph, distance to the nearest paragraph) and neighbours (next to lines the rules removed, inside
 a block of short lines). It is a logistic regression over those features (with a few products of them),
-trained by `benchmarks/train_line_classifier.py` on data we may tune on only: the dev/held/fresh/fresh2/
-fresh3 furniture templates of `benchmarks/plaintext_boilerplate.py` and the fresh4 ones of
-`benchmarks/furniture_fresh4.py` around BBC articles, and the dev half of the real page dumps of
-`benchmarks/plaintext_real_pages.py`. Its weights are in `line_classifier.json`.
+trained by `benchmarks/train_line_classifier.py` on data we may tune on only: the dev/held/fresh/fresh2
+furniture templates of `benchmarks/plaintext_boilerplate.py` around BBC articles, and the dev half of
+the real page dumps of `benchmarks/plaintext_real_pages.py`. Its weights are in `line_classifier.json`.
 
-It only ever adds furniture to what the rules found, never touches the lines the rules' headline
-guard protects (`headline_mask`), and lines that read as sentences need a much higher score than short
-lines: article lines are the thing to keep.
+It only ever adds furniture to what the rules found, and lines that read as sentences need a much
+higher score than short lines: article lines are the thing to keep.
 """
 
 from __future__ import annotations
@@ -282,15 +280,6 @@ def eligible(X: np.ndarray, kept: np.ndarray) -> np.ndarray:
     return gate
 
 
-def headline_mask(lines: list[str], furniture: list[bool], idx: list[int]) -> np.ndarray:
-    """The rules' headline guard (`boilerplate.headline_lines`) over the non-blank lines `idx`: the first
-    kept line above the first paragraph and the longest of the last few are never the model's to drop."""
-    from pipelines.clean.boilerplate import headline_lines
-
-    guard = headline_lines(lines, furniture)
-    return np.asarray([i in guard for i in idx], dtype=bool)
-
-
 def scores(X: np.ndarray, weights: np.ndarray, mean: np.ndarray, scale: np.ndarray) -> np.ndarray:
     z = ((X - mean) / scale) @ weights
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
@@ -304,7 +293,7 @@ def furniture_by_model(lines: list[str], furniture: list[bool], prose: list[bool
     weights, mean, scale, threshold = model
     X, idx = features(lines, furniture, prose, rows=set())
     kept = np.asarray([not furniture[i] for i in idx])
-    gate = eligible(X, kept) & ~headline_mask(lines, furniture, idx)
+    gate = eligible(X, kept)
     if not gate.any():
         return []
     X, idx = features(lines, furniture, prose, rows=set(np.nonzero(gate)[0].tolist()))
