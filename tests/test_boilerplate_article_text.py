@@ -46,6 +46,19 @@ def test_headlines_are_kept(headline):
     assert headline in kept(lines)
 
 
+@pytest.mark.parametrize("block", [
+    ["What the plan includes:", "✓ New funding for 12 schools", "✓ Repairs to 40 miles of road", "✓ A freeze on council tax"],
+    ["★★★★☆", "The Long Road is in cinemas from Friday."],
+    ["🔥 Heatwave warning issued for the region"],
+    ["Follow the money: where the budget goes"],
+    ["Read the full report on the council's website."],
+])
+def test_lists_ratings_and_subheadings_between_paragraphs_are_kept(block):
+    # dropped by the unmerged `clean6` rules (symbol-led lines, "label: value" subheadings, "read"/"follow" lines)
+    out = kept(["Council approves budget", "", PARA, *block, PARA2])
+    assert all(line in out for line in block), block
+
+
 def test_subheading_under_a_caption_is_kept():
     lines = ["Council approves budget", "", PARA, "Image source, Reuters", "Image caption, The council chamber on Tuesday",
              "", "Next steps for the party", "", PARA2]
