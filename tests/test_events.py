@@ -319,3 +319,51 @@ def test_passive_light_verb_takes_its_agent_and_verb_level_between(events):
     assert "PROTEST" not in types(events("A protest was staged outside the ministry."))
     rows = [r for r in events("Clashes erupted between police and protesters on Sunday.") if r["event_type"] == "ASSAULT"]
     assert sorted(r["actor_text"] for r in rows) == ["police", "protesters"]
+
+
+def test_what_a_named_party_must_do_is_a_demand_of_the_sayer(events):
+    e = one(events("Russia said on Tuesday that Sudan must return a helicopter captured last week."), "REQUEST")
+    assert e["actor_text"] == "Russia" and e["recipient_text"] == "Sudan"
+    e = one(events("The forum concluded that the United States must allocate greater resources to the crisis."), "REQUEST")
+    assert "Forum" in e["actor_text"] or "forum" in e["actor_text"]
+    # predictions, perceptions and unattributed opinions are not demands
+    for text in ("Germany should see little change in growth next year, analysts said.",
+                 "Britain should take more refugees.",
+                 "Microsoft should be seen as the leader of the market, he said."):
+        assert not [r for r in events(text) if r["event_type"] == "REQUEST"], text
+
+
+def test_future_retreats_are_concessions_and_reported_future_aid_is_an_agreement(events):
+    assert one(events("The government announced it would withdraw its troops from the border region."), "CONCEDE")
+    assert one(events("The army withdrew its troops from the border region on Monday."), "RETREAT")
+    e = one(events("Finland will give Tanzania a grant of 64 million dollars, the finance ministry said."), "AGREE")
+    assert e["actor_text"] == "Finland"
+    assert one(events("Finland gave Tanzania a grant of 64 million dollars, the finance ministry said."), "AID")
+
+
+def test_withdrawing_inspectors_is_a_sanction_and_a_threat_when_announced_ahead(events):
+    e = one(events("The United Nations withdrew its weapons inspectors from Iraq on Monday."), "SANCTION")
+    assert e["event_mode"] == "withdraw"
+    assert one(events("The United Nations will withdraw its weapons inspectors from Iraq unless security improves."), "THREATEN")
+
+
+def test_failing_to_agree_is_a_rejection_but_failing_to_deliver_is_not(events):
+    rows = events("Palestinians and Israelis failed to reach agreement on the offices in east Jerusalem on Sunday.")
+    assert {r["event_type"] for r in rows} == {"REJECT"}
+    rows = events("The ministry failed to provide clear guidance to schools, the auditors said.")
+    assert "REJECT" not in {r["event_type"] for r in rows}
+
+
+def test_both_sides_are_parties_in_diplomacy_but_not_in_sport(events):
+    e = one(events("The Turkish and Greek sides agreed on Friday to share information on missing people."), "AGREE")
+    assert "sides" in e["actor_text"]
+    assert not events("The home side attacked down the left wing in the second half.")
+
+
+def test_cyber_attacks_sworn_violence_and_police_patrols(events):
+    e = one(events("North Korea has tried to hack into the computers of South Korean army officers."), "COERCE")
+    assert e["event_mode"] == "cyber"
+    assert one(events("Ethnic Albanian rebels have sworn to fight until they control the villages."), "THREATEN")
+    assert not [r for r in events("Joe Biden was sworn in as president on Wednesday.") if r["event_type"] in ("AGREE", "THREATEN")]
+    e = one(events("The provincial government ordered patrols by police and paramilitary soldiers after the riots."), "MOBILIZE")
+    assert e["event_mode"] == "police"

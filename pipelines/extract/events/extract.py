@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipelines.extract.dates import date_phrases, resolve_date
-from pipelines.extract.events.lexicon import PERSON_WORDS, Match, _forms, match_token
+from pipelines.extract.events.lexicon import PERSON_WORDS, Entry, Match, _forms, match_token
 from pipelines.extract.events.participants import REPORTING, Participants, Phrase, subject_of
 from pipelines.extract.events.places import country_code
 from pipelines.extract.nlp import ents_by_sentence
@@ -80,6 +80,7 @@ class Trigger:
     children: list = field(default_factory=list)
     light: object = None  # light verb of a nominal event ("staged demonstrations")
     order_like: bool = False
+    demand: bool = False  # "Russia said Sudan must return the helicopter": a demand with no lexicon trigger
 
     @property
     def anchor(self):
@@ -125,8 +126,42 @@ def _sentence_triggers(sent) -> list[Trigger]:
             continue  # "aid agencies", "protest leaders"
         own = [t for t in m.tokens if t not in m.slots] if m.slots else list(m.tokens)
         triggers.append(Trigger(m, m.entry.event_type, m.entry.mode, m.entry.pos == "n", own))
+    taken = consumed | {t.i for trig in triggers for t in trig.tokens}
+    triggers.extend(_demands(sent, taken))
     triggers.sort(key=lambda t: t.anchor.i)
     return triggers
+
+
+DEMAND_SAYERS = REPORTING | {"conclude", "warn"}
+DEMAND_ENTRY = Entry("REQUEST", "*", "v", (("@demand",),))
+NOT_DEMANDS = {"be", "see", "seem", "appear", "expect", "feel", "know", "become", "remain", "have", "get", "find",
+               "hear", "look", "think", "consider", "regard", "note", "realise", "realize", "understand"}
+
+
+def _demands(sent, taken: set[int]) -> list[Trigger]:
+    """"Russia said on Tuesday that Sudan must return a helicopter": what a named party is told it must or
+    should do is a demand (CAMEO 10) even when the demanded act is in no lexicon. Only for a content clause
+    of a reporting verb with a named subject: "prices should rise, analysts said" has no party to demand of."""
+    out = []
+    for v in sent:
+        if v.i in taken or v.pos_ not in ("VERB", "AUX") or v.dep_ != "ccomp" or v.head.lemma_.lower() not in DEMAND_SAYERS:
+            continue
+        aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+        if not aux & OBLIGATION_AUX or "have" in aux or any(c.dep_ == "neg" for c in v.children):
+            continue  # "should have acted" is hindsight; "must not" is left to the lexicon's own triggers
+        if v.lemma_.lower() in NOT_DEMANDS:
+            continue  # "payers should see little change", "it should be seen as": expectation, not a demand
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN") or subj.lemma_.lower() in NOT_ACTORS:
+            continue
+        named = subj.pos_ == "PROPN" or subj.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or any(
+            c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for c in subj.children if c.dep_ in ("compound", "amod", "nmod", "poss", "conj"))
+        if not named:
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.head.children):
+            continue
+        out.append(Trigger(Match(DEMAND_ENTRY, v, (v,)), "REQUEST", "*", False, [v], demand=True))
+    return out
 
 
 def _infinitival_relcl(tok) -> bool:
@@ -292,7 +327,7 @@ def _reporter(trig: Trigger, parts: Participants):
     v = trig.clause
     hops = 0
     while v is not None and v.head.i != v.i and hops < 4:
-        if v.dep_ in ("ccomp", "parataxis") and v.head.lemma_.lower() in REPORTING:
+        if v.dep_ in ("ccomp", "parataxis") and v.head.lemma_.lower() in (DEMAND_SAYERS if trig.demand else REPORTING):
             subj = next((c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None:
                 agent = next((c for c in v.head.children if c.dep_ == "agent"), None)
@@ -683,9 +718,12 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner, sent
     elif not _named(recipient_tok, parts):
         recipient_tok = _named_prep_recipient(trig, recipient_tok, parts) or recipient_tok
     if actor_tok is not None and (actor_tok.pos_ not in PARTICIPANT_POS or actor_tok.lemma_.lower() in NOT_ACTORS):
-        if actor_tok.lemma_.lower() in NOT_ACTORS:
+        if actor_tok.lower_ == "sides" and etype in VERBAL | COOPERATIVE:
+            pass  # "the two sides agreed", "both sides held talks": the parties, not a sports team
+        elif actor_tok.lemma_.lower() in NOT_ACTORS:
             return []  # "the dollar rallied", "shares attacked the record"
-        actor_tok = None
+        else:
+            actor_tok = None
     if recipient_tok is not None and recipient_tok.pos_ not in PARTICIPANT_POS:
         recipient_tok = None
     negated = _negated(trig)
@@ -696,7 +734,7 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner, sent
     converted = False
 
     # "X said Bazoum must be released": the sayer demands it
-    if sayer is not None and aux & OBLIGATION_AUX and etype not in ("REQUEST",):
+    if sayer is not None and aux & OBLIGATION_AUX and (etype not in ("REQUEST",) or trig.demand):
         content_type = etype
         recipient = parts.phrase(subject_of(clause)[0]) if clause is not None else recipient
         etype, mode = "REQUEST", MODES_BY_CONTENT.get(content_type, "change" if content_type in ("AGREE",) else "")
@@ -707,6 +745,8 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner, sent
     else:
         actor_phrases = [parts.phrase(t) for t in _conjuncts(actor_tok)] if actor_tok is not None else [None]
         actor_phrases = [p for p in actor_phrases if p is not None] or [None]
+    if trig.demand and not converted:
+        return []  # no one to make the demand: "X should do Y" alone is an opinion of the writer
     if actor_phrases[0] is None and actor_tok is not None and actor_tok.pos_ == "PRON" and not converted:
         return []  # "I condemn it" with no one to say who "I" is: the actor is not clear
     if actor_phrases[0] is None and (trig.nominal or recipient is None):
@@ -747,8 +787,10 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner, sent
     if negated and etype in ("AGREE", "SUPPORT") and trig.anchor.lemma_.lower() in ("accept", "agree", "support", "back", "endorse", "recognize", "recognise", "allow", "permit", "welcome"):
         etype, mode, negated, converted = "REJECT", "", False, True
     intent = {"will", "shall", "'ll", "would"} & aux or "gov:plan" in aux or "gov:intend" in aux or "be-to" in aux
+    failed = etype == "AGREE" and clause is not None and clause.dep_ == "xcomp" and clause.head.lemma_.lower() in ("fail", "unable")
     if negated and not converted and etype in COOPERATIVE | {"AGREE", "CONCEDE"} and (
-            aux & (FUTURE_AUX | {"would", "can", "could", "ca"}) or by_actor):
+            aux & (FUTURE_AUX | {"would", "can", "could", "ca"}) or by_actor or failed):
+        # "failed to reach agreement": talks that end without a deal are a rejection (CAMEO 12)
         # "said it would not withdraw", "will not negotiate with", "cannot accept": declining to cooperate or yield
         mode = "" if etype == "AGREE" else MODES_BY_CONTENT.get(etype, "")
         etype, negated, converted = "REJECT", False, True
@@ -766,8 +808,13 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner, sent
     decision = report_verb is not None and report_verb.lemma_.lower() in DECISION_VERBS and not sent_has_if
     if not converted and modality in ("future", "hypothetical") and not negated and (not trig.nominal or trig.light is not None):
         # future cooperation is an intent (AGREE); future meetings and visits too, even when only expected
-        if etype in COOPERATIVE and (intent or (modality == "future" and etype in AGREE_IF_FUTURE)) and (
-                sayer is None or by_actor or actor0 is None):
+        if etype == "RETREAT" and (intent or modality == "future"):
+            # manual, RETREAT: "announced ... would withdraw troops" is a promise of a retreat, CONCEDE
+            mode, etype, converted = "", "CONCEDE", True
+        elif etype in COOPERATIVE and (intent or (modality == "future" and etype in AGREE_IF_FUTURE)) and (
+                sayer is None or by_actor or actor0 is None or modality == "future"):
+            # manual, AGREE: CONSULT/SUPPORT/COOPERATE/AID "reported in future tense" are intentions,
+            # whoever reports them ("Finland will give Tanzania a grant, the ministry said")
             mode, etype, converted = "", "AGREE", True
         elif etype in CONFLICT | {"PROTEST"} and not (decision and modality == "future") and (
                 by_actor or (sayer is None and parts.in_quote(trig.anchor) is None and report_verb is None and intent)):
