@@ -367,3 +367,16 @@ def test_cyber_attacks_sworn_violence_and_police_patrols(events):
     assert not [r for r in events("Joe Biden was sworn in as president on Wednesday.") if r["event_type"] in ("AGREE", "THREATEN")]
     e = one(events("The provincial government ordered patrols by police and paramilitary soldiers after the riots."), "MOBILIZE")
     assert e["event_mode"] == "police"
+
+
+def test_an_act_announced_with_unless_is_a_threat(events):
+    rows = events("Nigeria announced that it will withdraw its peacekeeping force from Chad unless the president arranges a ceasefire.")
+    assert one(rows, "THREATEN")["actor_text"] == "Nigeria"
+    assert not [r for r in rows if r["event_type"] == "SANCTION"]
+    assert one(events("Nigeria withdrew its peacekeeping force from Chad on Monday."), "SANCTION")
+
+
+def test_arriving_peacekeepers_behind_a_group_noun(events):
+    e = one(events("The first contingent of Bangladeshi peacekeeping troops arrived in Sierra Leone on Tuesday."), "RETREAT")
+    assert e["event_mode"] == "access"
+    assert "RETREAT" not in {r["event_type"] for r in events("The first group of tourists arrived in Sierra Leone on Tuesday.")}

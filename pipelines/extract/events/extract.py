@@ -39,6 +39,26 @@ AGREE_IF_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # Visitors whose arrival is not a consultation: access granted (RETREAT) or aid delivered (AID).
 ACCESS_VISITORS = {w: ("RETREAT", "access") for w in ("inspector", "observer", "monitor", "peacekeeper", "investigator")}
 ACCESS_VISITORS.update({w: ("AID", "") for w in ("convoy", "shipment", "aid", "relief", "rescuer", "medic", "doctor")})
+ARRIVING_GROUPS = {"deployment", "patch", "batch", "contingent", "group", "team", "unit", "wave", "detachment", "element"}
+
+
+def _visitor_kind(tok) -> str:
+    """Who arrives: "the first deployment of NATO peacekeeping troops" are peacekeepers."""
+    for _ in range(2):
+        if tok.lemma_.lower() not in ARRIVING_GROUPS:
+            break
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = _pobj(of) if of is not None else None
+        if obj is None:
+            break
+        tok = obj
+    lemma = tok.lemma_.lower()
+    if lemma in ("troop", "troops", "force", "soldier", "contingent", "mission") and any(
+            c.lower_ in ("peacekeeping", "peace-keeping") for c in tok.children):
+        return "peacekeeper"
+    return lemma
+
+
 # Wanting to cooperate is an intent to cooperate (AGREE).
 DESIRE_WORDS = {"hope", "want", "wish", "desire", "seek", "keen", "eager", "determined", "strive", "endeavour", "endeavor", "aim"}
 DESIRE_GOVERNORS = {"gov:" + w for w in DESIRE_WORDS}
@@ -275,6 +295,11 @@ def _content_mode(trig: Trigger) -> str:
         if words & kw:
             return mode
     return ""
+
+
+def _ultimatum(clause) -> bool:
+    return clause is not None and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in clause.children)
 
 
 def _aux_lemmas(verb) -> set[str]:
@@ -759,7 +784,7 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner, sent
     actor0 = actor_phrases[0]
     if etype == "CONSULT" and actor_tok is not None and not converted:
         # "UN inspectors arrived in Baghdad": the host lets them in; "a relief convoy arrived": aid delivered
-        kind = ACCESS_VISITORS.get(actor_tok.lemma_.lower())
+        kind = ACCESS_VISITORS.get(_visitor_kind(actor_tok))
         if kind is not None:
             etype, mode, converted = kind[0], kind[1], True
             if recipient is None:
@@ -816,6 +841,10 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner, sent
             # manual, AGREE: CONSULT/SUPPORT/COOPERATE/AID "reported in future tense" are intentions,
             # whoever reports them ("Finland will give Tanzania a grant, the ministry said")
             mode, etype, converted = "", "AGREE", True
+        elif etype in CONFLICT | {"PROTEST"} and (by_actor or sayer is None or actor0 is None) and _ultimatum(clause):
+            # "will withdraw its force unless the president arranges a ceasefire": a conditional act is a threat
+            mode = THREAT_MODES.get(etype, "arrest" if mode == "arrest" else "restrict")
+            etype, converted = "THREATEN", True
         elif etype in CONFLICT | {"PROTEST"} and not (decision and modality == "future") and (
                 by_actor or (sayer is None and parts.in_quote(trig.anchor) is None and report_verb is None and intent)):
             mode = THREAT_MODES.get(etype, "arrest" if mode == "arrest" else "restrict")
