@@ -295,3 +295,74 @@ def test_language_shortcut_only_answers_for_plainly_english_text():
                "месяце. ") * 4 + (' He said: "The talks will go on and we will not give up on them, but the sanctions '
                                   'have to be lifted first, and that is what the minister said to the press."')
     assert detect_language(russian) == "ru"
+
+
+def _collection(make_text, n: int = 6) -> list[dict]:
+    rows = []
+    for i in range(n):
+        text = "\n\n".join(make_text(i))
+        rows.append({"source": f"{i}.txt", "title": None, "text": text, "clean_chars": len(text), "duplicate_of": None})
+    return rows
+
+
+TOPICS = ["port strike", "bridge opening", "flood warning", "budget vote", "court ruling", "election count"]
+NAMES = [("Priya Kowalski", "Global Dispatch", "Europe", "Karachi"), ("James Carter", "Coastal Herald", "Pacific", "Dakar"),
+         ("Kwame Okafor", "Northern Ledger", "Africa", "Toronto"), ("Elena Moreau", "Metro Daily", "Asia", "Bonn"),
+         ("David Haddad", "Evening Post", "Europe", "Chennai"), ("Sarah Fischer", "Sahel Monitor", "Gulf", "Abuja")]
+COMPANIES = ["Vodafone", "Shell", "Tesco", "Barclays", "Unilever", "Diageo"]
+
+
+def test_templated_lines_go_around_the_article_but_formulas_inside_it_stay():
+    from pipelines.clean.repeated import drop_repeated_lines
+
+    def page(i):
+        name, site, region, city = NAMES[i]
+        return [
+            f"Officials gave details of the {TOPICS[i]} on Monday in the capital.",
+            f"Shares in {COMPANIES[i]} rose {i + 2}% to {100 + i}p in early trading on the London market.",  # a formula of the body
+            "Editor's note: This story has been updated with additional information.",
+            f"More than {i + 2} hundred people were affected by the {TOPICS[i]}, the agency said.",
+            # a story series' background paragraph, at the end of every report: long, so it stays
+            f"President {NAMES[i][0]} was removed from office in July by members of the presidential guard, "
+            f"and the {TOPICS[i]} followed weeks of talks between the military rulers and regional leaders.",
+            f"{name} is {site}'s {region} correspondent, based in {city}.",  # a site's credit, filled in per page
+        ]
+
+    rows = _collection(page)
+    for i, row in enumerate(drop_repeated_lines(rows)):
+        paragraphs = row["text"].split("\n\n")
+        assert paragraphs == page(i)[:2] + [page(i)[3], page(i)[4]], paragraphs
+    assert drop_repeated_lines(rows[:4]) == rows[:4]  # below the count nothing is touched
+
+
+def test_repeated_one_word_labels_go_beside_furniture_or_outside_the_article():
+    from pipelines.clean.repeated import drop_repeated_lines
+
+    def page(i):
+        return [
+            f"Officials gave details of the {TOPICS[i]} on Monday in the capital.",
+            "Analysis",  # a subheading many articles share: alone between paragraphs, it stays
+            f"More than {i + 2} hundred people were affected by the {TOPICS[i]}, the agency said.",
+            "POLL", "Excellent", "Good", "Poor", "Vote",
+            f"Residents said the {TOPICS[i]} had been expected for weeks and that the warnings came late.",
+            "Allow",
+        ]
+
+    for i, row in enumerate(drop_repeated_lines(_collection(page))):
+        p = page(i)
+        assert row["text"].split("\n\n") == [p[0], p[1], p[2], p[8]]
+
+
+def test_labelled_timestamps_and_emoji_bars_go_single_emoji_subheadings_stay():
+    para = "The council approved the budget on Tuesday after a long debate about school funding in the district."
+    para2 = "Opposition members said they would keep pressing for a review of the plans before the next election."
+    stamps = ["Published: 9:13pm, 23 Apr, 2016", "PUBLISHED MAY 23, 2024, 1:43 AM SGT",
+              "Updated Sep 27, 2025 at 10:30 AM·7 min read", "Updated: Jun 14, 2022 / 05:57 AM MDT"]
+    bar = ["😮 Wow", "👍 Like", "😢 Sad", "💬 WhatsApp"]
+    out = strip_boilerplate(["Council approves budget", *stamps, para, "🔥 Heatwave warning issued for the region", para2,
+                             *bar, "Our pick of the week:", "🍕 Pizza Express", "🍔 Five Guys",
+                             "Updated at 5pm, the plan was sent to every household in the district."]).paragraphs
+    assert not set(stamps + bar) & set(out)
+    for line in (para, para2, "🔥 Heatwave warning issued for the region", "🍕 Pizza Express", "🍔 Five Guys",
+                 "Updated at 5pm, the plan was sent to every household in the district."):
+        assert line in out, line

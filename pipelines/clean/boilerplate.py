@@ -32,10 +32,12 @@ _MONTHS = (
 _TIME_WORDS = (
     "updated|last|published|posted|modified|created|on|at|date|ago|just|now|today|yesterday|"
     "sec|secs|second|seconds|min|mins|minute|minutes|hr|hrs|hour|hours|h|m|d|day|days|week|weeks|month|months|year|years|"
-    "am|pm|a\\.m|p\\.m|et|pt|ct|mt|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|wat|cat|eat|sast|ist|amt|local|time"
+    "am|pm|a\\.m|p\\.m|et|pt|ct|mt|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|wat|cat|eat|sast|ist|amt|local|time|"
+    "mst|mdt|akst|akdt|hst|ast|adt|nst|ndt|wet|west|eet|eest|msk|gst|pkt|npt|ict|wib|sgt|myt|pht|hkt|cst|jst|kst|"
+    "awst|acst|aest|aedt|acdt|nzst|nzdt|brt|art|clt|cot|pet|vet|read|listen"
 )
 _DATE_TOKEN = re.compile(
-    rf"^(?:{_WEEKDAYS}|{_MONTHS}|{_TIME_WORDS}|\d{{1,4}}(?:st|nd|rd|th|h|m|d)?|\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:am|pm)?|"
+    rf"^(?:{_WEEKDAYS}|{_MONTHS}|{_TIME_WORDS}|\d{{1,4}}(?:st|nd|rd|th|h|m|d|am|pm)?|\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:am|pm)?|"
     rf"\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}|\d{{4}}-\d{{2}}-\d{{2}}(?:t[\d:.+z-]+)?)$",
     re.I,
 )
@@ -226,6 +228,7 @@ def rule_furniture(lines: list[str]) -> tuple[list[bool], str | None]:
 
     _drop_listed_sections(lines, furniture)
     _drop_stamped_lists(lines, furniture)
+    _drop_pictograph_runs(lines, furniture)
     author = _drop_head_labels(lines, furniture) or author
     _drop_tail(lines, furniture)
     for i, line in enumerate(lines):
@@ -401,6 +404,30 @@ def _drop_stamped_lists(lines: list[str], furniture: list[bool]) -> None:
             i = end + 1
         else:
             i += 1
+
+
+def _pictograph_led(line: str) -> bool:
+    """Starts with an emoji pictograph ("👍 Like", "💬 WhatsApp", "👉 <headline>"), not a tick or a star."""
+    return bool(line) and ord(line[0]) >= 0x1F000 and not is_prose(line) and len(_WORD.findall(line)) <= 10
+
+
+def _drop_pictograph_runs(lines: list[str], furniture: list[bool]) -> None:
+    """Two or more consecutive emoji-led short lines are a reaction, share or link bar. One emoji-led line
+    is a subheading, and a list introduced by a line ending in ":" is the article's."""
+    idx = [i for i, line in enumerate(lines) if line]
+    k = 0
+    while k < len(idx):
+        if not _pictograph_led(lines[idx[k]]):
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(idx) and _pictograph_led(lines[idx[end + 1]]):
+            end += 1
+        intro = lines[idx[k - 1]] if k > 0 else ""
+        if end > k and not (intro.endswith(":") and not furniture[idx[k - 1]]):
+            for m in range(k, end + 1):
+                furniture[idx[m]] = True
+        k = end + 1
 
 
 def _drop_head_labels(lines: list[str], furniture: list[bool]) -> str | None:
