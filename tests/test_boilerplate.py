@@ -118,3 +118,15 @@ def test_document_without_paragraphs_is_left_to_the_rules():
     furniture = [False] * 3
     assert furniture_by_model(lines, furniture) == []
     assert strip_boilerplate(lines).paragraphs == lines
+
+
+def test_more_shapes_of_site_furniture():
+    from pipelines.clean.boilerplate import is_furniture_line
+
+    for line in ("Home ❯ News ❯ World", "(ANI)", "(Kyodo)", "Regions: Southeast Asia", "Themes: Local News, Tech",
+                 "Browse: Tech | Local News", "Sponsored | CityWire", "Read more from Riverside Gazette:",
+                 "𝕏 @LakesideTimes"):
+        assert is_furniture_line(line), line
+    for line in ("Regions: the north saw the heaviest rain, forecasters said.",
+                 "(Reuters) - The bank said on Monday it would cut jobs.", "Read more about the plan in our guide below, he said."):
+        assert not is_furniture_line(line), line

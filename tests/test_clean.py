@@ -366,3 +366,24 @@ def test_labelled_timestamps_and_emoji_bars_go_single_emoji_subheadings_stay():
     for line in (para, para2, "🔥 Heatwave warning issued for the region", "🍕 Pizza Express", "🍔 Five Guys",
                  "Updated at 5pm, the plan was sent to every household in the district."):
         assert line in out, line
+
+
+def test_short_site_templates_go_fixture_lists_and_long_reader_notices():
+    from pipelines.clean.repeated import drop_repeated_lines
+
+    teams = ["Chelsea", "Arsenal", "Everton", "Fulham", "Leeds", "Wolves", "Burnley", "Luton"]
+    notice = ("We and our partners store and access information on your device, such as cookies, and process personal "
+              "data such as unique identifiers and standard information sent by a device for personalised advertising "
+              "and content, audience measurement and product development.")
+
+    def page(i):
+        return [
+            f"Officials gave details of the {TOPICS[i]} on Monday in the capital.",
+            f"More than {i + 2} hundred people were affected by the {TOPICS[i]}, the agency said.",
+            f"{teams[i]} v {teams[i + 1]}", f"{teams[i + 2]} v {teams[(i + 3) % 8]}",  # a fixture list ends the report
+            f"Read more from {NAMES[i][1]}:",
+            notice,
+        ]
+
+    for i, row in enumerate(drop_repeated_lines(_collection(page))):
+        assert row["text"].split("\n\n") == page(i)[:4]

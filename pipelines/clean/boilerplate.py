@@ -95,6 +95,7 @@ SECTION_HEADER = re.compile(
     r"(?:\s+(?:more|stories|story|news|now|posts|post|articles|article|headlines|reads|read|videos|picks?|choice|coverage|"
     r"links|content|topics|for\s+you|miss|next|new|this\s+week|today|on\s+\S+(?:\s+\S+)?|from\s+.{1,40}|in\s+.{1,30}))*"
     r"|you\s+(?:may|might|could|will)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|read\s+(?:next|this\s+next|also)|"
+    r"read\s+more(?:\s+(?:from|on|about)\s+[^,;.!?]{1,40})?|"
     r"see\s+also|also\s+read|more\s+on\s+this\s+story|more\s+to\s+explore|around\s+the\s+web|from\s+around\s+the\s+web)"
     r"\s*[:.…]*\s*$",
     re.I,
@@ -103,7 +104,7 @@ SECTION_HEADER = re.compile(
 LABELLED_LINK = re.compile(
     r"^[\[(]?\s*(?:read\s+(?:more|also|next)|also\s+read|see\s+(?:also|more)|related(?:\s+(?:post|article|story|stories|news|content|coverage|reading|link))?|"
     r"recommended(?:\s+for\s+you)?|[a-z]+\s+(?:reading|coverage|links|stories|articles|videos?)|more|more\s+on|more\s+from\s+[^:]{1,30}|next|previous|prev|up\s+next|watch(?:\s+now)?|listen|"
-    r"tags?|topics?|categor(?:y|ies)|filed\s+under|posted\s+in|published\s+in|keywords?|"
+    r"tags?|topics?|categor(?:y|ies)|filed\s+under|posted\s+in|published\s+in|keywords?|regions?|themes?|browse|sections?|subjects?|"
     r"must\s+read|don'?t\s+miss|trending|latest|popular|top\s+stories|suggested|further\s+reading|"
     r"image|images|photo|photos|picture|video|credit|source|via|download|contact|email|follow|subscribe)\s*[:|\-–—]\s*(?P<rest>.{1,220})$",
     re.I,
@@ -147,11 +148,12 @@ _READER_CUE = re.compile(
 )
 _READER_MAX = 320
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all\s+rights\s+reserved)|^(?:\S+\s+){0,10}(?:©|\(c\)\s*\d{4})(?:\s+\S+){0,10}$", re.I)
-HASHTAGS = re.compile(r"^(?:[#@][\w-]+[\s,|·]*){1,12}$")
+HASHTAGS = re.compile(r"^(?:[^\s#@]{1,2}\s+)?(?:[#@][\w-]+[\s,|·]*){1,12}$")  # "𝕏 @Paper": a platform mark, then handles
 READING_TIME = re.compile(r"^(?:(?:estimated\s+)?(?:reading|read)\s+time\s*:?\s*\d+\s*(?:min|minutes?|mins)\.?|\d+\s*(?:min|minutes?|mins)\.?\s+(?:read|reading|listen))$", re.I)
 WIRE_CREDIT = re.compile(
     r"^[(\[—–-]?\s*(?:with\s+)?(?:(?:additional|further)\s+reporting|reporting|writing|editing|compiled|edited|written|reported)\s+by\b.{0,400}$"
-    r"|^.{2,120}\b(?:contributed|also\s+contributed)\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?\)?$",
+    r"|^.{2,120}\b(?:contributed|also\s+contributed)\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?\)?$"
+    r"|^\((?-i:[A-Z][A-Za-z.&-]{1,14})\)$",  # "(ANI)", "(Kyodo)": an agency credit on its own line
     re.I,
 )
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|bin|al|el|la|le|du|dos))*"
@@ -177,7 +179,7 @@ TAGGED_LINK = re.compile(
     r"^.{8,200}[^.]\s(?:\[[A-Z][A-Z &'-]{2,20}\]|\((?:VIDEO|VIDEOS|PHOTOS?|PICTURES|WATCH|LISTEN|LIVE|UPDATE[SD]?|INSIGHT|POLL|OPINION|ANALYSIS|GALLERY)\))\s*\|?$"
 )
 NAV_ARROWS = re.compile(r"^(?:«|‹|<|←|<<)\s*.{3,200}(?<![>›»])$|^(?![<‹«]).{3,200}\s*(?:»|›|→|>>)$")
-MENU_SEP = re.compile(r"\s(?:>|»|›|/|\||·|•)\s")
+MENU_SEP = re.compile(r"\s(?:>|»|›|❯|▸|→|/|\||·|•|∙)\s")
 
 # A sentence ends with its punctuation, possibly inside closing quotes or brackets.
 # Contact lines: "Write to Jane at jane@paper.com", "More: https://..."
@@ -271,7 +273,8 @@ def is_menu_line(line: str) -> bool:
         return False
     if not all(p[0].isupper() or p[0].isdigit() for p in parts):
         return False
-    return seps >= 2 or parts[0].lower() in {"home", "news", "start", "index"} or all(is_ui_line(p) for p in parts)
+    return seps >= 2 or parts[0].lower() in {"home", "news", "start", "index", "sponsored", "promoted", "advertisement", "paid post", "partner content"} \
+        or all(is_ui_line(p) for p in parts)
 
 
 def is_furniture_line(line: str) -> bool:

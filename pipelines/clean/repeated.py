@@ -36,6 +36,7 @@ def _candidate(paragraph: str) -> bool:
 
 
 _TOKEN = re.compile(r"\S+")
+_GLUE = {"and", "the", "for", "from", "with", "vs", "via", "into", "onto", "per", "are", "was", "has", "not", "but", "its", "his", "her"}
 _EDGE_PUNCT = "\"'“”‘’()[]{}<>,;:.!?…|·•-–—"
 
 
@@ -62,7 +63,10 @@ def skeleton(paragraph: str) -> str | None:
         if not (tok in ("X", "#") and out and out[-1] == tok):
             out.append(tok)
     if lower < 3 or len(out) < 5:
-        return None
+        # short non-sentences ("Read more from <site>:", "Sponsored | <site>") compare with less left
+        if len(out) < 2 or is_prose(paragraph) or not any(len(t) >= 3 and t.isalpha() and t not in _GLUE for t in out):
+            return None  # "Chelsea v Arsenal", "Smith and Jones": nothing fixed but glue words
+        return "~" + " ".join(out)
     return " ".join(out)
 
 
@@ -72,8 +76,14 @@ _SELF_REFERENCE = re.compile(r"\b(?:this|the)\s+(?:article|story|post|page)\s+(?
 
 
 def _templated(paragraph: str) -> bool:
-    """Worth comparing by skeleton: a line of up to 40 words."""
-    return 4 <= len(_WORD.findall(paragraph)) <= 40
+    """Worth comparing by skeleton: a line of up to 40 words, or a longer one that talks to the reader
+    (a cookie notice)."""
+    words = len(_WORD.findall(paragraph))
+    return 4 <= words <= 40 or (words <= 80 and bool(_READER_CUE.search(paragraph)))
+
+
+def _short_template(paragraph: str) -> bool:
+    return 2 <= len(_WORD.findall(paragraph)) <= 8 and not is_prose(paragraph)
 
 
 def drop_repeated_lines(rows: list[dict], min_docs: int = MIN_DOCS) -> list[dict]:
@@ -85,7 +95,7 @@ def drop_repeated_lines(rows: list[dict], min_docs: int = MIN_DOCS) -> list[dict
         if row.get("duplicate_of") is None and row["text"]:
             paragraphs = row["text"].split("\n\n")
             counts.update({_key(p) for p in paragraphs if _candidate(p) or _label(p)})
-            shapes.update({sk for p in paragraphs if _templated(p) and (sk := skeleton(p)) is not None})
+            shapes.update({sk for p in paragraphs if (_templated(p) or _short_template(p)) and (sk := skeleton(p)) is not None})
             as_title[_key(row.get("title") or "")] += 1
     repeated = {k for k, n in counts.items() if n >= min_docs}
     templated = {k for k, n in shapes.items() if n >= min_docs}
@@ -135,7 +145,8 @@ def _drop_templated(paragraphs: list[str], drop: list[bool], templated: set[str]
     uses ("Shares in X rose 3% to 120p.") sits between its paragraphs, a site's credit line around them."""
     if not templated:
         return
-    shaped = [_templated(p) and _key(p) != own_title and skeleton(p) in templated for p in paragraphs]
+    skeletons = [skeleton(p) if _templated(p) or _short_template(p) else None for p in paragraphs]
+    shaped = [sk is not None and _key(p) != own_title and sk in templated for p, sk in zip(paragraphs, skeletons)]
     if not any(shaped):
         return
     core = [i for i, p in enumerate(paragraphs) if is_prose(p) and not shaped[i] and not drop[i]]
@@ -143,6 +154,13 @@ def _drop_templated(paragraphs: list[str], drop: list[bool], templated: set[str]
     for i, p in enumerate(paragraphs):
         # A longer sentence that many reports share, even after the last paragraph, is the background
         # paragraph of a story series ("Bazoum was ousted in July by ..."), not a site's credit line.
-        outside = (i < first or i > last) and len(_WORD.findall(p)) <= 25
-        if shaped[i] and (not is_prose(p) or outside or _SELF_REFERENCE.search(p)):
+        words = len(_WORD.findall(p))
+        outside = (i < first or i > last) and (words <= 25 or _READER_CUE.search(p))
+        if not shaped[i]:
+            continue
+        if skeletons[i].startswith("~"):
+            # a short template with little fixed text: only where furniture is, not between paragraphs
+            if i < first or i > last or (i > 0 and drop[i - 1]) or (i + 1 < len(paragraphs) and drop[i + 1]):
+                drop[i] = True
+        elif not is_prose(p) or outside or _SELF_REFERENCE.search(p):
             drop[i] = True
