@@ -324,12 +324,17 @@ def test_passive_light_verb_takes_its_agent_and_verb_level_between(events):
 def test_what_a_named_party_must_do_is_a_demand_of_the_sayer(events):
     e = one(events("Russia said on Tuesday that Sudan must return a helicopter captured last week."), "REQUEST")
     assert e["actor_text"] == "Russia" and e["recipient_text"] == "Sudan"
-    e = one(events("The forum concluded that the United States must allocate greater resources to the crisis."), "REQUEST")
-    assert "Forum" in e["actor_text"] or "forum" in e["actor_text"]
+    e = one(events("The World Water Forum concluded that the United States must allocate greater resources to the crisis."), "REQUEST")
+    assert "Forum" in e["actor_text"]
     # predictions, perceptions and unattributed opinions are not demands
     for text in ("Germany should see little change in growth next year, analysts said.",
                  "Britain should take more refugees.",
-                 "Microsoft should be seen as the leader of the market, he said."):
+                 "Microsoft should be seen as the leader of the market, he said.",
+                 "Analysts said Apple should beat earnings estimates this quarter.",  # a crowd of commentators
+                 "Morgan Stanley said Nvidia should benefit from the new chips.",  # an outcome, not a demand
+                 "Leicester Tigers said they would make a bid for Farrell should the captain decide to switch codes.",
+                 "Matt Williams must be wondering what went wrong, said Calder.",
+                 "Downing Street said Mr Blair should be judged by results."):
         assert not [r for r in events(text) if r["event_type"] == "REQUEST"], text
 
 
@@ -345,6 +350,9 @@ def test_withdrawing_inspectors_is_a_sanction_and_a_threat_when_announced_ahead(
     e = one(events("The United Nations withdrew its weapons inspectors from Iraq on Monday."), "SANCTION")
     assert e["event_mode"] == "withdraw"
     assert one(events("The United Nations will withdraw its weapons inspectors from Iraq unless security improves."), "THREATEN")
+    # an ultimatum reported by someone else is still a threat
+    e = one(events("Turkey will launch a military offensive in Syria unless Kurdish fighters withdraw, officials said."), "THREATEN")
+    assert e["actor_text"] == "Turkey"
 
 
 def test_failing_to_agree_is_a_rejection_but_failing_to_deliver_is_not(events):
@@ -358,13 +366,18 @@ def test_both_sides_are_parties_in_diplomacy_but_not_in_sport(events):
     e = one(events("The Turkish and Greek sides agreed on Friday to share information on missing people."), "AGREE")
     assert "sides" in e["actor_text"]
     assert not events("The home side attacked down the left wing in the second half.")
+    for text in ("The two sides met in the Champions League final on Sunday.", "Both sides agreed a fee for the striker."):
+        assert not events(text), text
 
 
 def test_cyber_attacks_sworn_violence_and_police_patrols(events):
     e = one(events("North Korea has tried to hack into the computers of South Korean army officers."), "COERCE")
     assert e["event_mode"] == "cyber"
-    assert one(events("Ethnic Albanian rebels have sworn to fight until they control the villages."), "THREATEN")
-    assert not [r for r in events("Joe Biden was sworn in as president on Wednesday.") if r["event_type"] in ("AGREE", "THREATEN")]
+    assert one(events("Hamas swore to avenge the killing of its leader."), "THREATEN")
+    for text in ("Joe Biden was sworn in as president on Wednesday.", "The new ministers swore an oath to serve the country.",
+                 "The manager swore loudly when the referee awarded the penalty.",
+                 "The defender hacked the ball clear in the last minute."):
+        assert not [r for r in events(text) if r["event_type"] in ("AGREE", "THREATEN", "COERCE")], text
     e = one(events("The provincial government ordered patrols by police and paramilitary soldiers after the riots."), "MOBILIZE")
     assert e["event_mode"] == "police"
 
@@ -380,3 +393,13 @@ def test_arriving_peacekeepers_behind_a_group_noun(events):
     e = one(events("The first contingent of Bangladeshi peacekeeping troops arrived in Sierra Leone on Tuesday."), "RETREAT")
     assert e["event_mode"] == "access"
     assert "RETREAT" not in {r["event_type"] for r in events("The first group of tourists arrived in Sierra Leone on Tuesday.")}
+    assert one(events("A team of UN weapons inspectors arrived in Damascus on Sunday."), "RETREAT")
+
+
+def test_released_captives_are_a_retreat_released_products_are_not(events):
+    e = one(events("Niger's military leaders have released more than 50 detainees, including former ministers."), "RETREAT")
+    assert e["event_mode"] == "release"
+    assert one(events("The rebels freed two French journalists on Monday."), "RETREAT")
+    for text in ("Nintendo will release the DS in Europe from 11 March.", "The band released a new album on Friday.",
+                 "Sony released new machines last year."):
+        assert not [r for r in events(text) if r["event_type"] in ("RETREAT", "CONCEDE", "AGREE")], text

@@ -152,10 +152,13 @@ def _sentence_triggers(sent) -> list[Trigger]:
     return triggers
 
 
-DEMAND_SAYERS = REPORTING | {"conclude", "warn"}
+DEMAND_SAYERS = (REPORTING - {"think", "believe"}) | {"conclude"}
 DEMAND_ENTRY = Entry("REQUEST", "*", "v", (("@demand",),))
 NOT_DEMANDS = {"be", "see", "seem", "appear", "expect", "feel", "know", "become", "remain", "have", "get", "find",
-               "hear", "look", "think", "consider", "regard", "note", "realise", "realize", "understand"}
+               "hear", "look", "think", "consider", "regard", "note", "realise", "realize", "understand", "wonder",
+               # outcomes a speaker predicts rather than asks for: "Nvidia should benefit", "City must win"
+               "win", "beat", "benefit", "recover", "rise", "fall", "gain", "succeed", "grow", "lose", "struggle",
+               "suffer", "face", "reach", "hit", "top", "exceed", "outperform", "improve", "pay", "cost", "last"}
 
 
 def _demands(sent, taken: set[int]) -> list[Trigger]:
@@ -178,10 +181,50 @@ def _demands(sent, taken: set[int]) -> list[Trigger]:
             c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for c in subj.children if c.dep_ in ("compound", "amod", "nmod", "poss", "conj"))
         if not named:
             continue
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.head.children):
-            continue
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX and c.i < subj.i for c in v.children):
+            continue  # "a bid for him should the captain decide to switch": a condition, not a demand
+        if "be" in aux and v.tag_ == "VBG":
+            continue  # "must be wondering": a guess
+        if subj.dep_ == "nsubjpass":
+            continue  # "Blair should be judged by results": an opinion about a party, not a demand of it
+        sayer = next((c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if sayer is None or not _named_speaker(sayer):
+            continue  # "analysts said Apple should beat estimates", "fans said he should retire"
         out.append(Trigger(Match(DEMAND_ENTRY, v, (v,)), "REQUEST", "*", False, [v], demand=True))
     return out
+
+
+CAPTIVE_WORDS = {
+    "prisoner", "hostage", "detainee", "captive", "inmate", "convict", "journalist", "reporter", "photographer", "worker",
+    "soldier", "officer", "policeman", "minister", "official", "activist", "member", "people", "person", "man", "woman",
+    "child", "children", "citizen", "national", "student", "suspect", "leader", "president", "opponent", "politician",
+    "dissident", "protester", "demonstrator", "civilian", "refugee", "migrant", "sailor", "crew", "passenger", "tourist",
+    "missionary", "priest", "monk", "nun", "businessman", "diplomat", "lawmaker", "deputy", "mp", "general", "commander",
+    "fighter", "militant", "rebel", "family", "wife", "husband", "son", "daughter", "staff", "employee", "adviser",
+    "advisor", "expert", "engineer", "doctor", "nurse", "volunteer", "pilot", "driver", "fisherman", "farmer", "villager",
+    "resident", "body", "remains", "girl", "boy", "teenager", "mother", "father", "colleague", "candidate", "cleric",
+    "chief", "governor", "mayor", "senator", "ambassador", "envoy", "head", "founder", "owner", "director", "pow", "pows",
+}
+
+
+def _human(tok) -> bool:
+    """Someone who can be held and freed: a person, a group of people, a pronoun or a count of them."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in ("it", "this", "that", "which", "what")
+    if tok.pos_ == "NUM" or tok.ent_type_ in ("PERSON", "NORP"):
+        return True
+    if tok.pos_ == "PROPN":  # "the DS", "its Xbox": a person's name takes no article
+        return tok.ent_type_ not in ("PRODUCT", "WORK_OF_ART", "ORG", "EVENT", "LAW", "MONEY", "DATE") and not any(
+            c.dep_ in ("det", "poss") for c in tok.children)
+    return tok.lemma_.lower() in CAPTIVE_WORDS or tok.lower_ in CAPTIVE_WORDS
+
+
+def _named_speaker(tok) -> bool:
+    """A government, organisation or named person speaks ("Russia", "the Red Cross operating in Iraq",
+    "Foreign Minister Lavrov", "he"), not a crowd of commentators ("analysts", "most voters")."""
+    if tok.lower_ in ("he", "she"):
+        return True
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for t in tok.subtree if t.i <= tok.i + 6)
 
 
 def _infinitival_relcl(tok) -> bool:
@@ -743,14 +786,19 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner, sent
     elif not _named(recipient_tok, parts):
         recipient_tok = _named_prep_recipient(trig, recipient_tok, parts) or recipient_tok
     if actor_tok is not None and (actor_tok.pos_ not in PARTICIPANT_POS or actor_tok.lemma_.lower() in NOT_ACTORS):
-        if actor_tok.lower_ == "sides" and etype in VERBAL | COOPERATIVE:
-            pass  # "the two sides agreed", "both sides held talks": the parties, not a sports team
+        if actor_tok.lower_ == "sides" and etype in VERBAL | COOPERATIVE and any(
+                t.ent_type_ in ("NORP", "GPE", "ORG") for t in actor_tok.subtree if t.i < actor_tok.i):
+            pass  # "the Turkish and Greek sides agreed": the parties; "the two sides met in the final": teams
+        elif actor_tok.lemma_.lower() in ARRIVING_GROUPS and any(c.dep_ == "prep" and c.lower_ == "of" for c in actor_tok.children):
+            pass  # "a team of UN inspectors arrived": the group is who follows "of"
         elif actor_tok.lemma_.lower() in NOT_ACTORS:
             return []  # "the dollar rallied", "shares attacked the record"
         else:
             actor_tok = None
     if recipient_tok is not None and recipient_tok.pos_ not in PARTICIPANT_POS:
         recipient_tok = None
+    if etype == "RETREAT" and mode == "release" and not trig.nominal and recipient_tok is not None and not _human(recipient_tok):
+        return []  # "Nintendo will release the DS", "the album was released": products, not captives
     negated = _negated(trig)
     clause = trig.clause
     aux = _aux_lemmas(clause) if clause is not None else set()
@@ -841,7 +889,7 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner, sent
             # manual, AGREE: CONSULT/SUPPORT/COOPERATE/AID "reported in future tense" are intentions,
             # whoever reports them ("Finland will give Tanzania a grant, the ministry said")
             mode, etype, converted = "", "AGREE", True
-        elif etype in CONFLICT | {"PROTEST"} and (by_actor or sayer is None or actor0 is None) and _ultimatum(clause):
+        elif etype in CONFLICT | {"PROTEST"} and _ultimatum(clause):
             # "will withdraw its force unless the president arranges a ceasefire": a conditional act is a threat
             mode = THREAT_MODES.get(etype, "arrest" if mode == "arrest" else "restrict")
             etype, converted = "THREATEN", True
