@@ -104,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=0, help="print N missed sentences with their predictions (do not use it on a held-out file)")
     args = ap.parse_args(argv)
 
+    if args.show and "blind" in args.path.name:
+        ap.error("--show would reveal a held-out file's sentences; it is refused for *blind* files")
     records = [json.loads(line) for line in args.path.read_text(encoding="utf-8").splitlines() if line.strip()]
     preds = predict(records, args.model)
     out = {}

@@ -95,7 +95,7 @@ SECTION_HEADER = re.compile(
     r"(?:\s+(?:more|stories|story|news|now|posts|post|articles|article|headlines|reads|read|videos|picks?|choice|coverage|"
     r"links|content|topics|for\s+you|miss|next|new|this\s+week|today|on\s+\S+(?:\s+\S+)?|from\s+.{1,40}|in\s+.{1,30}))*"
     r"|you\s+(?:may|might|could|will)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|read\s+(?:next|this\s+next|also)|"
-    r"read\s+more(?:\s+(?:from|on|about)\s+[^,;.!?]{1,40})?|"
+    r"read\s+more\s+(?:from|on|about)\s+[^,;.!?]{1,40}|"  # bare "Read more" is a button (a UI line)
     r"see\s+also|also\s+read|more\s+on\s+this\s+story|more\s+to\s+explore|around\s+the\s+web|from\s+around\s+the\s+web)"
     r"\s*[:.…]*\s*$",
     re.I,
