@@ -128,5 +128,6 @@ def test_more_shapes_of_site_furniture():
                  "𝕏 @LakesideTimes"):
         assert is_furniture_line(line), line
     for line in ("Regions: the north saw the heaviest rain, forecasters said.",
-                 "(Reuters) - The bank said on Monday it would cut jobs.", "Read more about the plan in our guide below, he said."):
+                 "(Reuters) - The bank said on Monday it would cut jobs.", "Read more about the plan in our guide below, he said.",
+                 "(Laughter)", "(APPLAUSE)", "Friday 9pm"):
         assert not is_furniture_line(line), line

@@ -37,7 +37,7 @@ _TIME_WORDS = (
     "awst|acst|aest|aedt|acdt|nzst|nzdt|brt|art|clt|cot|pet|vet|read|listen"
 )
 _DATE_TOKEN = re.compile(
-    rf"^(?:{_WEEKDAYS}|{_MONTHS}|{_TIME_WORDS}|\d{{1,4}}(?:st|nd|rd|th|h|m|d|am|pm)?|\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:am|pm)?|"
+    rf"^(?:{_WEEKDAYS}|{_MONTHS}|{_TIME_WORDS}|\d{{1,4}}(?:st|nd|rd|th|h|m|d)?|\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:am|pm)?|"
     rf"\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}|\d{{4}}-\d{{2}}-\d{{2}}(?:t[\d:.+z-]+)?)$",
     re.I,
 )
@@ -153,7 +153,7 @@ READING_TIME = re.compile(r"^(?:(?:estimated\s+)?(?:reading|read)\s+time\s*:?\s*
 WIRE_CREDIT = re.compile(
     r"^[(\[—–-]?\s*(?:with\s+)?(?:(?:additional|further)\s+reporting|reporting|writing|editing|compiled|edited|written|reported)\s+by\b.{0,400}$"
     r"|^.{2,120}\b(?:contributed|also\s+contributed)\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?\)?$"
-    r"|^\((?-i:[A-Z][A-Za-z.&-]{1,14})\)$",  # "(ANI)", "(Kyodo)": an agency credit on its own line
+    r"|^\((?:afp|ap|ani|apa|ians|pti|uni|dpa|reuters|xinhua|kyodo|bernama|yonhap|anadolu|tass|efe|ansa|kuna|wam|spa|irna|nan|mena|cna|aap|pa)\)$",  # "(ANI)": a wire agency's credit
     re.I,
 )
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|bin|al|el|la|le|du|dos))*"
@@ -230,7 +230,6 @@ def rule_furniture(lines: list[str]) -> tuple[list[bool], str | None]:
 
     _drop_listed_sections(lines, furniture)
     _drop_stamped_lists(lines, furniture)
-    _drop_pictograph_runs(lines, furniture)
     author = _drop_head_labels(lines, furniture) or author
     _drop_tail(lines, furniture)
     for i, line in enumerate(lines):
@@ -245,14 +244,19 @@ def is_prose(line: str) -> bool:
     return (words >= 6 and bool(_TERMINAL.search(line))) or words >= 20
 
 
-def is_date_line(line: str) -> bool:
-    """Only dates, times and words like "Updated", "ago": a site's date header or a list's timestamp."""
+_GLUED_AMPM = re.compile(r"^\d{1,2}(?:am|pm)$", re.I)
+
+
+def is_date_line(line: str, stamped: bool = False) -> bool:
+    """Only dates, times and words like "Updated", "ago": a site's date header or a list's timestamp.
+    `stamped`: the line says it is a stamp ("Published: 9:13pm, ..."), so an hour with a glued "pm" counts
+    too; without that word, "Friday 9pm" is a timeline entry of the article."""
     if len(line) > 80 or not _HAS_DATE_ANCHOR.search(line):
         return False
     tokens = [t for t in re.split(r"[\s,|·•/()\[\]–—:-]+|(?<=\w)\.(?=\s|$)", line.strip(" -–—|:")) if t]
     if not tokens:
         return False
-    return all(_DATE_TOKEN.match(t.rstrip(".")) for t in tokens)
+    return all(_DATE_TOKEN.match(t.rstrip(".")) or (stamped and _GLUED_AMPM.match(t.rstrip("."))) for t in tokens)
 
 
 def is_ui_line(line: str) -> bool:
@@ -282,7 +286,7 @@ def is_furniture_line(line: str) -> bool:
     stripped = line.strip()
     if len(stripped) <= 1:
         return True
-    if (is_date_line(stripped) and _EXPLICIT_STAMP.search(stripped)) or is_ui_line(stripped) or READING_TIME.match(stripped):
+    if (_EXPLICIT_STAMP.search(stripped) and is_date_line(stripped, stamped=True)) or is_ui_line(stripped) or READING_TIME.match(stripped):
         return True
     if len(stripped) <= _READER_MAX and (READER_STRONG.search(stripped) or COPYRIGHT.match(stripped)):
         return True
@@ -407,30 +411,6 @@ def _drop_stamped_lists(lines: list[str], furniture: list[bool]) -> None:
             i = end + 1
         else:
             i += 1
-
-
-def _pictograph_led(line: str) -> bool:
-    """Starts with an emoji pictograph ("👍 Like", "💬 WhatsApp", "👉 <headline>"), not a tick or a star."""
-    return bool(line) and ord(line[0]) >= 0x1F000 and not is_prose(line) and len(_WORD.findall(line)) <= 10
-
-
-def _drop_pictograph_runs(lines: list[str], furniture: list[bool]) -> None:
-    """Two or more consecutive emoji-led short lines are a reaction, share or link bar. One emoji-led line
-    is a subheading, and a list introduced by a line ending in ":" is the article's."""
-    idx = [i for i, line in enumerate(lines) if line]
-    k = 0
-    while k < len(idx):
-        if not _pictograph_led(lines[idx[k]]):
-            k += 1
-            continue
-        end = k
-        while end + 1 < len(idx) and _pictograph_led(lines[idx[end + 1]]):
-            end += 1
-        intro = lines[idx[k - 1]] if k > 0 else ""
-        if end > k and not (intro.endswith(":") and not furniture[idx[k - 1]]):
-            for m in range(k, end + 1):
-                furniture[idx[m]] = True
-        k = end + 1
 
 
 def _drop_head_labels(lines: list[str], furniture: list[bool]) -> str | None:

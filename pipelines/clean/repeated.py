@@ -35,7 +35,7 @@ def _candidate(paragraph: str) -> bool:
     return 2 <= words <= 15 and bool(_READER_CUE.search(paragraph))
 
 
-_TOKEN = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
 _GLUE = {"and", "the", "for", "from", "with", "vs", "via", "into", "onto", "per", "are", "was", "has", "not", "but", "its", "his", "her"}
 _EDGE_PUNCT = "\"'“”‘’()[]{}<>,;:.!?…|·•-–—"
 
@@ -46,14 +46,14 @@ def skeleton(paragraph: str) -> str | None:
     <city>." come out the same on every page of a site. None when too little of the line is left to compare."""
     out: list[str] = []
     lower = 0
-    for raw in _TOKEN.findall(paragraph):
+    for raw in paragraph.split():
         if "://" in raw or raw.startswith("www.") or "@" in raw:
             tok = "U"
         else:
             core = raw.strip(_EDGE_PUNCT)
             if not core:
                 continue
-            if any(c.isdigit() for c in core):
+            if _DIGIT.search(core):
                 tok = "#"
             elif core[0].isupper() or not core[0].isalpha():
                 tok = "X"
@@ -64,26 +64,53 @@ def skeleton(paragraph: str) -> str | None:
             out.append(tok)
     if lower < 3 or len(out) < 5:
         # short non-sentences ("Read more from <site>:", "Sponsored | <site>") compare with less left
-        if len(out) < 2 or is_prose(paragraph) or not any(len(t) >= 3 and t.isalpha() and t not in _GLUE for t in out):
+        if len(out) < 2 or len(out) > 12 or is_prose(paragraph) or not any(len(t) >= 3 and t.isalpha() and t not in _GLUE for t in out):
             return None  # "Chelsea v Arsenal", "Smith and Jones": nothing fixed but glue words
         return "~" + " ".join(out)
     return " ".join(out)
 
 
+_QUOTED = re.compile(r"[\"“][^\"“”]{0,400}[\"”]")
 # A page speaking of itself ("This story has been updated", "Editor's note: ..."), which a report's own
 # sentences do not do, so a templated one goes even between paragraphs.
 _SELF_REFERENCE = re.compile(r"\b(?:this|the)\s+(?:article|story|post|page)\s+(?:was|has|is|first|originally)\b|\beditor'?s'?\s+note\b", re.I)
 
 
-def _templated(paragraph: str) -> bool:
-    """Worth comparing by skeleton: a line of up to 40 words, or a longer one that talks to the reader
-    (a cookie notice)."""
-    words = len(_WORD.findall(paragraph))
-    return 4 <= words <= 40 or (words <= 80 and bool(_READER_CUE.search(paragraph)))
+EDGE = 5  # a reader-addressed notice is dropped only above or below the article: look for it near the ends
 
 
-def _short_template(paragraph: str) -> bool:
-    return 2 <= len(_WORD.findall(paragraph)) <= 8 and not is_prose(paragraph)
+def _comparable(paragraph: str, edge: bool) -> bool:
+    """Worth a skeleton: a non-sentence of 2 to 40 words, or a sentence (up to 80 words) that speaks of the
+    page, or, within `EDGE` paragraphs of either end (`edge`), to the reader. The article's own sentences
+    are never dropped for their shape, so they are not compared (most of a collection's text: this keeps
+    the pass fast)."""
+    if len(paragraph) > 700:
+        return False
+    words = len(paragraph.split())  # whitespace words: cheaper than _WORD, and the same in both passes
+    if words < 2 or words > 80:
+        return False
+    if (words >= 6 and _TERMINAL.search(paragraph)) or words >= 20:  # a sentence
+        if _self_reference(paragraph):
+            return True
+        return edge and bool(_READER_CUE.search(_QUOTED.sub(" ", paragraph)))
+    return words <= 40
+
+
+def _self_reference(paragraph: str) -> bool:
+    low = paragraph.lower()
+    return ("note" in low or "article" in low or "story" in low or "post" in low or "page" in low) and bool(
+        _SELF_REFERENCE.search(paragraph))
+
+
+def _skeletons(paragraphs: list[str]) -> dict[int, str]:
+    n = len(paragraphs)
+    out = {}
+    for i, p in enumerate(paragraphs):
+        if _comparable(p, i < EDGE or i >= n - EDGE):
+            sk = skeleton(p)
+            if sk is not None:
+                out[i] = sk
+    return out
 
 
 def drop_repeated_lines(rows: list[dict], min_docs: int = MIN_DOCS) -> list[dict]:
@@ -91,24 +118,27 @@ def drop_repeated_lines(rows: list[dict], min_docs: int = MIN_DOCS) -> list[dict
     counts: Counter = Counter()
     shapes: Counter = Counter()
     as_title: Counter = Counter()
-    for row in rows:
-        if row.get("duplicate_of") is None and row["text"]:
+    skeletons: dict[int, dict[int, str]] = {}  # row -> {paragraph: skeleton}, kept for the second pass
+    for r, row in enumerate(rows):
+        if row["text"]:
             paragraphs = row["text"].split("\n\n")
-            counts.update({_key(p) for p in paragraphs if _candidate(p) or _label(p)})
-            shapes.update({sk for p in paragraphs if (_templated(p) or _short_template(p)) and (sk := skeleton(p)) is not None})
-            as_title[_key(row.get("title") or "")] += 1
+            skeletons[r] = _skeletons(paragraphs)
+            if row.get("duplicate_of") is None:
+                counts.update({_key(p) for p in paragraphs if _candidate(p) or _label(p)})
+                shapes.update(set(skeletons[r].values()))
+                as_title[_key(row.get("title") or "")] += 1
     repeated = {k for k, n in counts.items() if n >= min_docs}
     templated = {k for k, n in shapes.items() if n >= min_docs}
     banners = {k for k, n in as_title.items() if k and n >= 2 and k in repeated}
     if not repeated and not templated:
         return rows
     out = []
-    for row in rows:
+    for r, row in enumerate(rows):
         paragraphs = row["text"].split("\n\n") if row["text"] else []
         title = _key(row.get("title") or "")
         own_title = title if title not in banners else None
         drop = [_key(p) in repeated and _key(p) != own_title and _candidate(p) for p in paragraphs]
-        _drop_templated(paragraphs, drop, templated, own_title)
+        _drop_templated(paragraphs, drop, skeletons.get(r, {}), templated, own_title)
         _drop_labels(paragraphs, drop, repeated)
         if any(drop):
             row = dict(row, text="\n\n".join(p for p, d in zip(paragraphs, drop) if not d))
@@ -139,28 +169,37 @@ def _drop_labels(paragraphs: list[str], drop: list[bool], repeated: set[str]) ->
             drop[i] = True
 
 
-def _drop_templated(paragraphs: list[str], drop: list[bool], templated: set[str], own_title: str | None) -> None:
-    """Lines whose skeleton many articles share. Sentences among them go only outside the article's own
-    prose (above its first or below its last paragraph that is not templated): a formula an article body
-    uses ("Shares in X rose 3% to 120p.") sits between its paragraphs, a site's credit line around them."""
-    if not templated:
+def _drop_templated(paragraphs: list[str], drop: list[bool], skeletons: dict[int, str], templated: set[str],
+                    own_title: str | None) -> None:
+    """Lines whose skeleton many articles share. Non-sentences go above or below the article's prose, or
+    next to other dropped lines; sentences only when they speak of the page or to its reader ("This story
+    has been updated", "We and our partners store ... your device"). A story's own formulas stay wherever
+    they are: "X did not immediately respond to a request for comment.", "Chelsea beat Arsenal 2-1 at
+    Stamford Bridge.", a series' background paragraph, the subheading "What did the report find?"."""
+    shaped = {i for i, sk in skeletons.items() if sk in templated and _key(paragraphs[i]) != own_title}
+    if not shaped:
         return
-    skeletons = [skeleton(p) if _templated(p) or _short_template(p) else None for p in paragraphs]
-    shaped = [sk is not None and _key(p) != own_title and sk in templated for p, sk in zip(paragraphs, skeletons)]
-    if not any(shaped):
-        return
-    core = [i for i, p in enumerate(paragraphs) if is_prose(p) and not shaped[i] and not drop[i]]
-    first, last = (core[0], core[-1]) if core else (len(paragraphs), -1)
-    for i, p in enumerate(paragraphs):
-        # A longer sentence that many reports share, even after the last paragraph, is the background
-        # paragraph of a story series ("Bazoum was ousted in July by ..."), not a site's credit line.
-        words = len(_WORD.findall(p))
-        outside = (i < first or i > last) and (words <= 25 or _READER_CUE.search(p))
-        if not shaped[i]:
-            continue
-        if skeletons[i].startswith("~"):
-            # a short template with little fixed text: only where furniture is, not between paragraphs
-            if i < first or i > last or (i > 0 and drop[i - 1]) or (i + 1 < len(paragraphs) and drop[i + 1]):
+    n = len(paragraphs)
+    prose = {i: is_prose(paragraphs[i]) for i in shaped}
+    cue = set()
+    for i in shaped:
+        if prose[i]:
+            if _self_reference(paragraphs[i]):
                 drop[i] = True
-        elif not is_prose(p) or outside or _SELF_REFERENCE.search(p):
+            elif _READER_CUE.search(_QUOTED.sub(" ", paragraphs[i])):
+                cue.add(i)
+
+    def core(i: int) -> bool:  # the article's own prose
+        return i not in cue and not drop[i] and (prose[i] if i in prose else is_prose(paragraphs[i]))
+
+    first = next((i for i in range(n) if core(i)), n)
+    last = next((i for i in range(n - 1, -1, -1) if core(i)), -1)
+    for i in cue:
+        if i < first or i > last:
             drop[i] = True
+    # non-sentences: outside the prose, then beside what has gone (both directions, so a run goes whole)
+    loose = sorted(i for i in shaped if not prose[i])
+    for order in (loose, loose[::-1]):
+        for i in order:
+            if not drop[i] and (i < first or i > last or (i > 0 and drop[i - 1]) or (i + 1 < n and drop[i + 1])):
+                drop[i] = True
