@@ -104,7 +104,7 @@ SECTION_HEADER = re.compile(
 LABELLED_LINK = re.compile(
     r"^[\[(]?\s*(?:read\s+(?:more|also|next)|also\s+read|see\s+(?:also|more)|related(?:\s+(?:post|article|story|stories|news|content|coverage|reading|link))?|"
     r"recommended(?:\s+for\s+you)?|[a-z]+\s+(?:reading|coverage|links|stories|articles|videos?)|more|more\s+on|more\s+from\s+[^:]{1,30}|next|previous|prev|up\s+next|watch(?:\s+now)?|listen|"
-    r"tags?|topics?|categor(?:y|ies)|filed\s+under|posted\s+in|published\s+in|keywords?|regions?|themes?|browse|sections?|subjects?|"
+    r"tags?|topics?|categor(?:y|ies)|filed\s+under|posted\s+in|published\s+in|keywords?|browse|"
     r"must\s+read|don'?t\s+miss|trending|latest|popular|top\s+stories|suggested|further\s+reading|"
     r"image|images|photo|photos|picture|video|credit|source|via|download|contact|email|follow|subscribe)\s*[:|\-–—]\s*(?P<rest>.{1,220})$",
     re.I,
@@ -148,7 +148,7 @@ _READER_CUE = re.compile(
 )
 _READER_MAX = 320
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all\s+rights\s+reserved)|^(?:\S+\s+){0,10}(?:©|\(c\)\s*\d{4})(?:\s+\S+){0,10}$", re.I)
-HASHTAGS = re.compile(r"^(?:[^\s#@]{1,2}\s+)?(?:[#@][\w-]+[\s,|·]*){1,12}$")  # "𝕏 @Paper": a platform mark, then handles
+HASHTAGS = re.compile(r"^(?:[^\s#@A-Za-z0-9.,:;()]{1,2}\s+)?(?:[#@][\w-]+[\s,|·]*){1,12}$")  # "𝕏 @Paper": a platform mark, then handles
 READING_TIME = re.compile(r"^(?:(?:estimated\s+)?(?:reading|read)\s+time\s*:?\s*\d+\s*(?:min|minutes?|mins)\.?|\d+\s*(?:min|minutes?|mins)\.?\s+(?:read|reading|listen))$", re.I)
 WIRE_CREDIT = re.compile(
     r"^[(\[—–-]?\s*(?:with\s+)?(?:(?:additional|further)\s+reporting|reporting|writing|editing|compiled|edited|written|reported)\s+by\b.{0,400}$"
@@ -179,7 +179,7 @@ TAGGED_LINK = re.compile(
     r"^.{8,200}[^.]\s(?:\[[A-Z][A-Z &'-]{2,20}\]|\((?:VIDEO|VIDEOS|PHOTOS?|PICTURES|WATCH|LISTEN|LIVE|UPDATE[SD]?|INSIGHT|POLL|OPINION|ANALYSIS|GALLERY)\))\s*\|?$"
 )
 NAV_ARROWS = re.compile(r"^(?:«|‹|<|←|<<)\s*.{3,200}(?<![>›»])$|^(?![<‹«]).{3,200}\s*(?:»|›|→|>>)$")
-MENU_SEP = re.compile(r"\s(?:>|»|›|❯|▸|→|/|\||·|•|∙)\s")
+MENU_SEP = re.compile(r"\s(?:>|»|›|❯|▸|/|\||·|•|∙)\s")
 
 # A sentence ends with its punctuation, possibly inside closing quotes or brackets.
 # Contact lines: "Write to Jane at jane@paper.com", "More: https://..."

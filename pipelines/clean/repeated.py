@@ -73,7 +73,9 @@ def skeleton(paragraph: str) -> str | None:
 _QUOTED = re.compile(r"[\"“][^\"“”]{0,400}[\"”]")
 # A page speaking of itself ("This story has been updated", "Editor's note: ..."), which a report's own
 # sentences do not do, so a templated one goes even between paragraphs.
-_SELF_REFERENCE = re.compile(r"\b(?:this|the)\s+(?:article|story|post|page)\s+(?:was|has|is|first|originally)\b|\beditor'?s'?\s+note\b", re.I)
+_SELF_REFERENCE = re.compile(
+    r"\bthis\s+(?:article|story|post|page)\s+(?:was|has|is|first|originally)\b|\b(?:originally|first)\s+(?:published|appeared)\s+(?:on|in|at)\b|"
+    r"\beditor'?s'?\s+note\b", re.I)  # not "The story was first reported by Bloomberg": that is news
 
 
 EDGE = 5  # a reader-addressed notice is dropped only above or below the article: look for it near the ends
@@ -139,7 +141,7 @@ def drop_repeated_lines(rows: list[dict], min_docs: int = MIN_DOCS) -> list[dict
         own_title = title if title not in banners else None
         drop = [_key(p) in repeated and _key(p) != own_title and _candidate(p) for p in paragraphs]
         _drop_templated(paragraphs, drop, skeletons.get(r, {}), templated, own_title)
-        _drop_labels(paragraphs, drop, repeated)
+        _drop_labels(paragraphs, drop, repeated, own_title)
         if any(drop):
             row = dict(row, text="\n\n".join(p for p, d in zip(paragraphs, drop) if not d))
             row["clean_chars"] = len(row["text"])
@@ -152,13 +154,13 @@ def drop_repeated_lines(rows: list[dict], min_docs: int = MIN_DOCS) -> list[dict
 def _label(paragraph: str) -> bool:
     """A one-word line ("Allow", "Reactions", "+ FOLLOW", "💬 WhatsApp"): too common in articles too (a
     subheading "Analysis") to drop on repetition alone."""
-    return len(paragraph) <= 30 and len(_WORD.findall(paragraph)) <= 1 and not _TERMINAL.search(paragraph)
+    return len(paragraph) <= 30 and len(_WORD.findall(paragraph)) == 1 and not _TERMINAL.search(paragraph)
 
 
-def _drop_labels(paragraphs: list[str], drop: list[bool], repeated: set[str]) -> None:
+def _drop_labels(paragraphs: list[str], drop: list[bool], repeated: set[str], own_title: str | None = None) -> None:
     """Repeated one-word lines go outside the article's prose, or next to other dropped or repeated lines
     (a poll's "Excellent / Good / Poor / Vote", a cookie dialog's "Customise / Allow")."""
-    rep = [_label(p) and _key(p) in repeated for p in paragraphs]
+    rep = [_label(p) and _key(p) in repeated and _key(p) != own_title for p in paragraphs]
     if not any(rep):
         return
     core = [i for i, p in enumerate(paragraphs) if is_prose(p) and not drop[i]]
