@@ -33,7 +33,7 @@ _TIME_WORDS = (
     "updated|last|published|posted|modified|created|on|at|date|ago|just|now|today|yesterday|"
     "sec|secs|second|seconds|min|mins|minute|minutes|hr|hrs|hour|hours|h|m|d|day|days|week|weeks|month|months|year|years|"
     "am|pm|a\\.m|p\\.m|et|pt|ct|mt|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|wat|cat|eat|sast|ist|amt|local|time|"
-    "mst|mdt|akst|akdt|hst|ast|adt|nst|ndt|wet|west|eet|eest|msk|gst|pkt|npt|ict|wib|sgt|myt|pht|hkt|cst|jst|kst|"
+    "mst|mdt|akst|akdt|hst|ast|adt|nst|ndt|wet|west|eet|eest|msk|gst|pkt|npt|ict|wib|sgt|myt|pht|hkt|jst|kst|"
     "awst|acst|aest|aedt|acdt|nzst|nzdt|brt|art|clt|cot|pet|vet|read|listen"
 )
 _DATE_TOKEN = re.compile(

@@ -1,15 +1,20 @@
-"""Corpus-level furniture: short non-sentence lines repeated across many different articles.
+"""Corpus-level furniture: lines a site prints around every article, found by repetition across a collection.
 
 A site prints the same furniture around every article ("We care about your privacy", "Gift this
 article", "-- dpa"), whatever its wording; no list of phrases can know them all, but a collection
-scraped from a few sites shows them again and again. A line is dropped here when it
+scraped from a few sites shows them again and again. Three kinds of line go, each only when it occurs in
+at least `min_docs` different articles (near-duplicate copies count once) and is not the document's own
+title (unless it is the "title" of several documents: a banner):
 
-- is not a sentence (no closing punctuation) of 2 to 25 words, or a short one (up to 15 words) that
-  talks to the reader ("you", "our"),
-- is not the document's own title (unless it is the "title" of several documents: a banner),
-- and appears in at least `min_docs` different articles (near-duplicate copies count once).
+- the same line: a non-sentence of 2 to 25 words, or a short sentence (up to 15 words) that talks to the
+  reader ("you", "our");
+- the same template (`skeleton`: names, numbers and links masked): non-sentences above or below the
+  article's prose or beside dropped lines; sentences only when they speak of the page, or, around the
+  prose, to the reader;
+- the same one-word label, above or below the prose or beside dropped or repeated lines.
 
-Quotes shared by several outlets' reports of the same event are sentences and are never touched.
+The article's own sentences are never dropped for repeating: quotes shared by several outlets' reports
+of the same event, a wire story's closing formula, a series' background paragraph.
 """
 
 from __future__ import annotations
@@ -151,6 +156,15 @@ def drop_repeated_lines(rows: list[dict], min_docs: int = MIN_DOCS) -> list[dict
     return out
 
 
+def _prose_span(paragraphs: list[str], is_core) -> tuple[int, int]:
+    """First and last index of the article's own prose (`is_core(i)`), or (len, -1) when there is none:
+    lines before `first` or after `last` are above or below the article."""
+    n = len(paragraphs)
+    first = next((i for i in range(n) if is_core(i)), n)
+    last = next((i for i in range(n - 1, first - 1, -1) if is_core(i)), -1)
+    return first, last
+
+
 def _label(paragraph: str) -> bool:
     """A one-word line ("Allow", "Reactions", "+ FOLLOW", "💬 WhatsApp"): too common in articles too (a
     subheading "Analysis") to drop on repetition alone."""
@@ -163,8 +177,7 @@ def _drop_labels(paragraphs: list[str], drop: list[bool], repeated: set[str], ow
     rep = [_label(p) and _key(p) in repeated and _key(p) != own_title for p in paragraphs]
     if not any(rep):
         return
-    core = [i for i, p in enumerate(paragraphs) if is_prose(p) and not drop[i]]
-    first, last = (core[0], core[-1]) if core else (len(paragraphs), -1)
+    first, last = _prose_span(paragraphs, lambda i: not drop[i] and is_prose(paragraphs[i]))
     n = len(paragraphs)
     for i in range(n):
         if rep[i] and (i < first or i > last or (i > 0 and (rep[i - 1] or drop[i - 1])) or (i + 1 < n and (rep[i + 1] or drop[i + 1]))):
@@ -191,11 +204,8 @@ def _drop_templated(paragraphs: list[str], drop: list[bool], skeletons: dict[int
             elif _READER_CUE.search(_QUOTED.sub(" ", paragraphs[i])):
                 cue.add(i)
 
-    def core(i: int) -> bool:  # the article's own prose
-        return i not in cue and not drop[i] and (prose[i] if i in prose else is_prose(paragraphs[i]))
-
-    first = next((i for i in range(n) if core(i)), n)
-    last = next((i for i in range(n - 1, -1, -1) if core(i)), -1)
+    first, last = _prose_span(paragraphs, lambda i: i not in cue and not drop[i] and (
+        prose[i] if i in prose else is_prose(paragraphs[i])))
     for i in cue:
         if i < first or i > last:
             drop[i] = True

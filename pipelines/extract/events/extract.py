@@ -174,7 +174,9 @@ def _demands(sent, taken: set[int]) -> list[Trigger]:
             continue  # "should have acted" is hindsight; "must not" is left to the lexicon's own triggers
         if v.lemma_.lower() in NOT_DEMANDS:
             continue  # "payers should see little change", "it should be seen as": expectation, not a demand
-        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if any(c.dep_ == "nsubjpass" for c in v.children):
+            continue  # "Blair should be judged by results": an opinion about a party, not a demand of it
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.pos_ not in ("PROPN", "NOUN") or subj.lemma_.lower() in NOT_ACTORS:
             continue
         named = subj.pos_ == "PROPN" or subj.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or any(
@@ -185,8 +187,6 @@ def _demands(sent, taken: set[int]) -> list[Trigger]:
             continue  # "a bid for him should the captain decide to switch": a condition, not a demand
         if "be" in aux and v.tag_ == "VBG":
             continue  # "must be wondering": a guess
-        if subj.dep_ == "nsubjpass":
-            continue  # "Blair should be judged by results": an opinion about a party, not a demand of it
         sayer = next((c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if sayer is None or not _named_speaker(sayer):
             continue  # "analysts said Apple should beat estimates", "fans said he should retire"
@@ -340,9 +340,10 @@ def _content_mode(trig: Trigger) -> str:
     return ""
 
 
-def _ultimatum(clause) -> bool:
+def _conditioned(clause, marks: tuple[str, ...] = ("unless",)) -> bool:
+    """The clause carries a condition of its own: "will withdraw its force unless ..."."""
     return clause is not None and any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in clause.children)
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children) for c in clause.children)
 
 
 def _aux_lemmas(verb) -> set[str]:
@@ -867,8 +868,7 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner, sent
         # "said it would not withdraw", "will not negotiate with", "cannot accept": declining to cooperate or yield
         mode = "" if etype == "AGREE" else MODES_BY_CONTENT.get(etype, "")
         etype, negated, converted = "REJECT", False, True
-        if clause is not None and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
-                                      for c in clause.children):
+        if _conditioned(clause, ("unless", "if")):
             etype, mode = "THREATEN", "relations"  # "will not attend the talks unless ...": a conditional refusal
         modality = "reported" if sayer is not None and not by_actor and actor0 is not None else "asserted"
     if not converted and not negated and etype in ("ASSAULT", "COERCE") and "gov:prepare" in aux:
@@ -889,12 +889,10 @@ def _event_rows(trig, sent, parts, meta, published, dateline, dates, owner, sent
             # manual, AGREE: CONSULT/SUPPORT/COOPERATE/AID "reported in future tense" are intentions,
             # whoever reports them ("Finland will give Tanzania a grant, the ministry said")
             mode, etype, converted = "", "AGREE", True
-        elif etype in CONFLICT | {"PROTEST"} and _ultimatum(clause):
-            # "will withdraw its force unless the president arranges a ceasefire": a conditional act is a threat
-            mode = THREAT_MODES.get(etype, "arrest" if mode == "arrest" else "restrict")
-            etype, converted = "THREATEN", True
-        elif etype in CONFLICT | {"PROTEST"} and not (decision and modality == "future") and (
-                by_actor or (sayer is None and parts.in_quote(trig.anchor) is None and report_verb is None and intent)):
+        elif etype in CONFLICT | {"PROTEST"} and (_conditioned(clause) or not (decision and modality == "future") and (
+                by_actor or (sayer is None and parts.in_quote(trig.anchor) is None and report_verb is None and intent))):
+            # "will withdraw its force unless the president arranges a ceasefire" (whoever reports it), or force
+            # promised by its own actor: a threat
             mode = THREAT_MODES.get(etype, "arrest" if mode == "arrest" else "restrict")
             etype, converted = "THREATEN", True
     if etype == "AGREE" and trig.anchor.lemma_.lower() not in CONSENT_VERBS and any(c.event_type in CONFLICT for c in trig.children):
